@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
+const only = process.env.BROWSERS?.split(',');
+
+const browsers = [];
+if (!only || only.includes('chromium')) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: CHROMIUM,
+        // The machine has no network beyond loopback: background networking only produces
+        // refused connections, and root needs --no-sandbox.
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+  );
+}
+if (!only || only.includes('firefox')) {
+  browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true } }));
+}
+for (const [name, path] of [['chromium', CHROMIUM], ['firefox-esr', FIREFOX]]) {
+  if (!existsSync(path)) {
+    throw new Error(`${name} is not installed at ${path}. Install it with: sudo apt-get install -y ${name}`);
+  }
+}
+
+export default {
+  files: ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers,
+  concurrency: 1,
+  concurrentBrowsers: 2,
+  testFramework: { config: { timeout: 10000 } },
+};
