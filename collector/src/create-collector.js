@@ -1,0 +1,430 @@
+// @ts-check
+import { createHmac, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { adminGuard, MIN_ADMIN_TOKEN_LENGTH } from './admin-auth.js';
+import { checkBatch } from './check-batch.js';
+import { csvLines, ndjsonLines } from './export-format.js';
+import { HttpError } from './http-error.js';
+import { originAllowList } from './origins.js';
+import { openStore } from './store.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const SUBJECT_RE = /^[^\u0000-\u001F\u007F]{1,256}$/;
+
+/**
+ * @typedef {object} CollectorOptions
+ * @property {string} [db] SQLite file path (its folder must exist). Required unless
+ *   `databaseUrl` is given.
+ * @property {string} [databaseUrl] PostgreSQL connection string; wins over `db`.
+ * @property {string[]} [allowOrigins] origins allowed to send receipts, e.g.
+ *   `['https://www.example.go.th']`. A request whose `Origin` header is not listed gets 403
+ *   (CORS preflight included), a receipt whose `origin` is not listed is rejected. Empty or
+ *   undefined: every origin is allowed, and a warning says so.
+ * @property {string} [adminToken] Bearer token for the admin endpoints (at least 16
+ *   characters); without it they answer 404. Never logged.
+ * @property {number} [retentionDays] purge receipts whose `time` is older than this many
+ *   days, at start and every `purgeIntervalMs`; refuse incoming ones that old.
+ *   Default: keep forever.
+ * @property {{ max?: number, timeWindow?: number } | false} [rateLimit] requests per client
+ *   IP per window (ms). Default `{ max: 1000, timeWindow: 60000 }`; `false` turns it off.
+ *   Clients are told apart by a keyed hash of their address, kept in memory only.
+ * @property {number} [bodyLimit] largest request body in bytes; default 1 MiB (413 past it).
+ * @property {number} [maxBatch] most receipts in one request; default 100 (413 past it).
+ * @property {boolean | Record<string, unknown>} [logger] `true` or pino options to log
+ *   requests (method, URL and status only: never an IP address or a header). Default false.
+ * @property {boolean} [trustProxy] behind a reverse proxy: take the client address from
+ *   `X-Forwarded-For` for rate limiting. Default false.
+ * @property {number} [purgeIntervalMs] how often the retention purge runs; default 1 hour.
+ * @property {number} [exportPageSize] receipts read from the database at a time while an
+ *   export streams; default 500.
+ */
+
+/**
+ * @typedef {object} Collector
+ * @property {import('fastify').FastifyInstance} app the fastify instance (`app.inject()` works)
+ * @property {(options?: { port?: number, host?: string }) => Promise<string>} listen
+ *   opens the database and listens (default port 8787, host 127.0.0.1; port 0 picks a free
+ *   one); resolves to the URL, e.g. `http://127.0.0.1:8787`
+ * @property {() => Promise<void>} close stops listening and closes the database
+ * @property {import('./store.js').ReceiptStore | undefined} store the open store, once ready
+ */
+
+/**
+ * Creates the reference receipt collector of DESIGN.md sections 10 and 11: `POST
+ * /v1/receipts`, `GET /healthz` and the admin endpoints. The database is opened when the
+ * app becomes ready (`listen()`, `app.ready()` or the first `app.inject()`).
+ *
+ * @param {CollectorOptions} options
+ * @returns {Collector}
+ * @example
+ * const collector = createCollector({ db: '/tmp/receipts.sqlite', allowOrigins: ['http://127.0.0.1:8000'] });
+ * const url = await collector.listen({ port: 0, host: '127.0.0.1' });
+ * // POST `${url}/v1/receipts` …
+ * await collector.close();
+ */
+export function createCollector(options = {}) {
+  const settings = resolveOptions(options);
+  const allow = originAllowList(settings.allowOrigins);
+  const guard = adminGuard(settings.adminToken);
+
+  const app = Fastify({
+    logger: loggerOptions(settings.logger),
+    bodyLimit: settings.bodyLimit,
+    trustProxy: settings.trustProxy,
+  });
+
+  // JSON only: no text/plain parser (so a beacon-style text body gets 415), and our own
+  // parse so that a malformed body's error says where it breaks.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    if (text === '') return done(new HttpError(400, 'body: empty; send {"receipts": [...]}'), undefined);
+    try {
+      done(null, JSON.parse(/** @type {string} */ (text)));
+    } catch (error) {
+      done(new HttpError(400, `body: malformed JSON (${/** @type {Error} */ (error).message})`), undefined);
+    }
+  });
+
+  /** @type {import('./store.js').ReceiptStore | undefined} */
+  let store;
+  /** @type {NodeJS.Timeout | undefined} */
+  let purgeTimer;
+  const ready = () => /** @type {import('./store.js').ReceiptStore} */ (store);
+
+  if (allow.all) warnAllOrigins(app.log, settings.logger);
+
+  const cutoff = () =>
+    settings.retentionDays === undefined ? undefined : new Date(Date.now() - settings.retentionDays * DAY_MS).toISOString();
+
+  async function purge() {
+    const before = cutoff();
+    if (before === undefined || !store) return;
+    const removed = await store.purgeBefore(before);
+    if (removed > 0) app.log.info({ removed, before }, 'retention purge');
+  }
+
+  app.addHook('onReady', async () => {
+    store = await openStore({ db: settings.db, databaseUrl: settings.databaseUrl });
+    await purge();
+    if (settings.retentionDays !== undefined) {
+      purgeTimer = setInterval(() => {
+        purge().catch((error) => app.log.error({ err: error }, 'retention purge failed'));
+      }, settings.purgeIntervalMs);
+      purgeTimer.unref();
+    }
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+    await store?.close();
+    store = undefined;
+  });
+
+  // Refuse foreign origins before anything else, preflights included.
+  app.addHook('onRequest', async (request) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allow.allows(origin)) {
+      throw new HttpError(403, `origin ${origin} is not allowed to use this collector (allowed: ${allow.origins.join(', ')})`);
+    }
+  });
+
+  app.register(cors, {
+    origin: allow.all ? '*' : allow.origins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', 'Authorization'],
+    // The SDK reads Retry-After of a 429; a cross-origin script only sees exposed headers.
+    exposedHeaders: ['Retry-After'],
+    // A cached preflight lets the pagehide `fetch(..., {keepalive: true})` go out at once.
+    maxAge: 7200,
+  });
+
+  if (settings.rateLimit !== false) {
+    // Clients are counted by a keyed hash of their address with a key that lives only in
+    // this process, so no IP address is held, stored or logged.
+    const ipKey = randomBytes(32);
+    app.register(rateLimit, {
+      max: settings.rateLimit.max,
+      timeWindow: settings.rateLimit.timeWindow,
+      keyGenerator: (request) => createHmac('sha256', ipKey).update(request.ip).digest('base64url'),
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, `too many requests: at most ${context.max} in ${context.after} from one client; retry after ${Math.ceil(context.ttl / 1000)} s`),
+    });
+  }
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, message, headers } = describeError(error, settings.bodyLimit, request);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    reply.code(status).headers(headers).send({ error: message });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  // Routes go in a plugin so that they are added after cors and rate-limit, whose
+  // onRoute hooks must see them.
+  app.register(async (routes) => {
+    routes.get('/healthz', { config: { rateLimit: false } }, async (_request, reply) => {
+      try {
+        await ready().ping();
+      } catch {
+        reply.code(503);
+        return { status: 'unavailable', error: 'database unreachable' };
+      }
+      return { status: 'ok', storage: ready().kind };
+    });
+
+    routes.post('/v1/receipts', async (request) => {
+      const notBefore = cutoff();
+      const batch = checkBatch(request.body, {
+        maxBatch: settings.maxBatch,
+        allowsOrigin: allow.allows,
+        notBefore,
+        retentionDays: settings.retentionDays,
+        receivedDay: new Date().toISOString().slice(0, 10),
+      });
+      // Resolves after the commit: the 200 below acknowledges only durable receipts.
+      const { inserted, existing } = await ready().insert(batch.rows);
+      const duplicates = [...batch.duplicates];
+      const rejected = [...batch.rejected];
+      for (const row of batch.rows) {
+        const storedHash = existing.get(row.id);
+        if (storedHash === undefined) continue;
+        if (storedHash === row.hash) duplicates.push(row.id);
+        else {
+          rejected.push({
+            id: row.id,
+            error: `receipts[${batch.index.get(row.id)}].id: already stored with different content (stored hash ${storedHash}); an id names one receipt`,
+          });
+        }
+      }
+      return { accepted: inserted, duplicates, rejected };
+    });
+
+    routes.register(async (admin) => {
+      // preHandler, not onRequest: the rate limit (a route onRequest hook) must count a
+      // guess at the token before the guard answers it.
+      admin.addHook('preHandler', async (request) => guard(request.headers.authorization));
+
+      admin.get('/v1/subjects/:subject/receipts', async (request, reply) => {
+        const subject = subjectParam(request.params);
+        const rows = await ready().bySubject(subject);
+        // The stored JSON goes out as stored, without a parse and re-serialize.
+        reply.type('application/json; charset=utf-8');
+        return `{"subject":${JSON.stringify(subject)},"count":${rows.length},"receipts":[${rows.map((row) => row.body).join(',')}]}`;
+      });
+
+      admin.get('/v1/subjects/:subject/gaps', async (request) => {
+        const subject = subjectParam(request.params);
+        const [rows, gaps] = await Promise.all([ready().bySubject(subject), ready().gaps({ subject, limit: 10_000 })]);
+        /** @type {Map<string, string[]>} */
+        const byPrev = new Map();
+        for (const row of rows) {
+          if (row.prev === null) continue;
+          byPrev.set(row.prev, [...(byPrev.get(row.prev) ?? []), row.id]);
+        }
+        return {
+          subject,
+          count: rows.length,
+          complete: gaps.length === 0,
+          roots: rows.filter((row) => row.prev === null).map((row) => row.id),
+          gaps: gaps.map(({ id, time, prev }) => ({ id, time, prev })),
+          forks: [...byPrev].filter(([, ids]) => ids.length > 1).map(([prev, ids]) => ({ prev, ids })),
+        };
+      });
+
+      admin.get('/v1/gaps', async (request) => {
+        const query = /** @type {Record<string, string | undefined>} */ (request.query);
+        const limit = intParam(query.limit, 'limit', 1000, 1, 100_000);
+        const gaps = await ready().gaps({ limit: limit + 1 });
+        return { gaps: gaps.slice(0, limit), truncated: gaps.length > limit };
+      });
+
+      admin.get('/v1/stats', async (request) => {
+        const query = /** @type {Record<string, string | undefined>} */ (request.query);
+        const range = dayRange(query);
+        const rows = await ready().stats(range);
+        /** @type {{ day: string, choices: Record<string, { granted: number, denied: number }> }[]} */
+        const days = [];
+        for (const row of rows) {
+          if (days.at(-1)?.day !== row.day) days.push({ day: row.day, choices: {} });
+          /** @type {any} */ (days.at(-1)).choices[row.choice] = { granted: Number(row.granted), denied: Number(row.denied) };
+        }
+        return { from: query.from ?? null, to: query.to ?? null, days };
+      });
+
+      admin.get('/v1/export', async (request, reply) => {
+        const query = /** @type {Record<string, string | undefined>} */ (request.query);
+        const format = query.format ?? 'ndjson';
+        if (format !== 'ndjson' && format !== 'csv') {
+          throw new HttpError(400, `format: must be csv or ndjson, got ${JSON.stringify(format)}`);
+        }
+        const range = dayRange(query);
+        if (query.subject !== undefined) range.subject = subjectParam({ subject: query.subject });
+        const bodies = ready().bodies({ ...range, pageSize: settings.exportPageSize });
+        const lines = format === 'csv' ? csvLines(bodies) : ndjsonLines(bodies);
+        reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+          .header('content-disposition', `attachment; filename="yinyom-receipts.${format}"`);
+        // A Readable pulled page by page: the export never sits whole in memory.
+        return reply.send(Readable.from(lines));
+      });
+    });
+  });
+
+  return {
+    app,
+    async listen({ port = 8787, host = '127.0.0.1' } = {}) {
+      return app.listen({ port, host });
+    },
+    async close() {
+      await app.close();
+    },
+    get store() {
+      return store;
+    },
+  };
+}
+
+/**
+ * @param {CollectorOptions} options
+ */
+function resolveOptions(options) {
+  const fail = (/** @type {string} */ message) => {
+    throw new TypeError(`createCollector: ${message}`);
+  };
+  if (!options.databaseUrl && !options.db) fail('give `db` (a SQLite file path) or `databaseUrl` (PostgreSQL)');
+  const positive = (/** @type {unknown} */ value, /** @type {string} */ name, /** @type {number} */ fallback) => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(`${name} must be a whole number ≥ 1, got ${value}`);
+    return /** @type {number} */ (value);
+  };
+  if (options.retentionDays !== undefined) positive(options.retentionDays, 'retentionDays', 0);
+  if (options.adminToken !== undefined && (typeof options.adminToken !== 'string' || options.adminToken.length < MIN_ADMIN_TOKEN_LENGTH)) {
+    // Say the length, never the token.
+    fail(`adminToken must be a string of at least ${MIN_ADMIN_TOKEN_LENGTH} characters`);
+  }
+  const limit = options.rateLimit;
+  return {
+    db: options.db,
+    databaseUrl: options.databaseUrl,
+    allowOrigins: options.allowOrigins ?? [],
+    adminToken: options.adminToken,
+    retentionDays: options.retentionDays,
+    rateLimit:
+      limit === false
+        ? /** @type {const} */ (false)
+        : { max: positive(limit?.max, 'rateLimit.max', 1000), timeWindow: positive(limit?.timeWindow, 'rateLimit.timeWindow', 60_000) },
+    bodyLimit: positive(options.bodyLimit, 'bodyLimit', 1024 * 1024),
+    maxBatch: positive(options.maxBatch, 'maxBatch', 100),
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    purgeIntervalMs: positive(options.purgeIntervalMs, 'purgeIntervalMs', 60 * 60 * 1000),
+    exportPageSize: positive(options.exportPageSize, 'exportPageSize', 500),
+  };
+}
+
+/**
+ * Request logs carry the method, URL and status only: the default serializers would add the
+ * client's address and port.
+ *
+ * @param {boolean | Record<string, unknown>} logger
+ */
+function loggerOptions(logger) {
+  if (!logger) return false;
+  const base = logger === true ? {} : logger;
+  return {
+    level: 'info',
+    ...base,
+    serializers: {
+      .../** @type {any} */ (base).serializers,
+      req: (/** @type {{ method: string, url: string }} */ request) => ({ method: request.method, url: request.url }),
+      res: (/** @type {{ statusCode: number }} */ reply) => ({ statusCode: reply.statusCode }),
+    },
+  };
+}
+
+let warnedAllOrigins = false;
+
+/**
+ * @param {import('fastify').FastifyBaseLogger} log
+ * @param {unknown} logger
+ */
+function warnAllOrigins(log, logger) {
+  const message = 'no allowed origins configured: every origin may send receipts (set allowOrigins / --allow-origin)';
+  if (logger) log.warn(message);
+  else if (!warnedAllOrigins) {
+    warnedAllOrigins = true;
+    process.emitWarning(message, { code: 'YINYOM_ALL_ORIGINS' });
+  }
+}
+
+/**
+ * Maps any error to a status and a message that names the problem.
+ *
+ * @param {any} error
+ * @param {number} bodyLimit
+ * @param {import('fastify').FastifyRequest} request
+ * @returns {{ status: number, message: string, headers: Record<string, string> }}
+ */
+function describeError(error, bodyLimit, request) {
+  const headers = error instanceof HttpError ? error.headers : {};
+  switch (error?.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        message: `content type ${JSON.stringify(request.headers['content-type'] ?? '')} is not supported: send Content-Type: application/json`,
+        headers,
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, message: `body: larger than the limit of ${bodyLimit} bytes`, headers };
+  }
+  const status = Number(error?.statusCode);
+  if (status >= 400 && status < 500) return { status, message: String(error.message), headers };
+  if (status === 503) return { status, message: 'the collector is shutting down; retry later', headers };
+  return { status: 500, message: 'internal error; the request was not stored, retry later', headers };
+}
+
+/** @param {unknown} params */
+function subjectParam(params) {
+  const subject = /** @type {{ subject: string }} */ (params).subject;
+  if (!SUBJECT_RE.test(subject)) throw new HttpError(400, 'subject: must be 1 to 256 characters without control characters');
+  return subject;
+}
+
+/**
+ * @param {string | undefined} value
+ * @param {string} name
+ * @param {number} fallback
+ * @param {number} min
+ * @param {number} max
+ */
+function intParam(value, name, fallback, min, max) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new HttpError(400, `${name}: must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/**
+ * `from` and `to` query dates (UTC days, both included) as bounds on receipt times.
+ *
+ * @param {Record<string, string | undefined>} query
+ * @returns {import('./store.js').Range}
+ */
+function dayRange(query) {
+  /** @type {import('./store.js').Range} */
+  const range = {};
+  for (const name of /** @type {const} */ (['from', 'to'])) {
+    const value = query[name];
+    if (value === undefined) continue;
+    const time = Date.parse(`${value}T00:00:00.000Z`);
+    if (!DATE_RE.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
+      throw new HttpError(400, `${name}: must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    }
+    range[name] = new Date(name === 'to' ? time + DAY_MS : time).toISOString();
+  }
+  return range;
+}

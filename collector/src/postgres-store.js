@@ -1,0 +1,141 @@
+// @ts-check
+import pg from 'pg';
+
+/** @typedef {import('./store.js').ReceiptStore} ReceiptStore */
+
+// COLLATE "C" keeps id/time/hash comparisons bytewise whatever the database's locale, so
+// keyset paging by id and time ranges behave exactly as on SQLite.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS receipts (
+  id text COLLATE "C" PRIMARY KEY,
+  subject text NOT NULL,
+  time text COLLATE "C" NOT NULL,
+  hash text COLLATE "C" NOT NULL,
+  prev text COLLATE "C",
+  received_day text NOT NULL,
+  body text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS receipts_subject_time ON receipts (subject, time);
+CREATE INDEX IF NOT EXISTS receipts_time ON receipts (time);
+CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
+CREATE INDEX IF NOT EXISTS receipts_prev ON receipts (prev);
+CREATE INDEX IF NOT EXISTS receipts_received_day ON receipts (received_day);
+`;
+
+// Several collectors behind a load balancer may start at once; CREATE ... IF NOT EXISTS
+// is not safe against that race, so schema setup holds an advisory lock.
+const SCHEMA_LOCK = 0x79696e79; // "yiny"
+
+/**
+ * A receipt store in PostgreSQL, for sites that run several stateless collectors against
+ * one database. Each insert is one statement in autocommit, so it resolves only after
+ * PostgreSQL's commit (durable with the default `synchronous_commit = on`).
+ *
+ * @param {string} connectionString e.g. `postgres://user:pass@host:5432/db`
+ * @returns {Promise<ReceiptStore>}
+ */
+export async function openPostgresStore(connectionString) {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client that loses its connection emits 'error'; without a listener the process dies.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      await client.query(SCHEMA);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]).catch(() => {});
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+
+  /** @param {import('./store.js').Range} [range] */
+  const bounds = (range = {}) => [range.from ?? null, range.to ?? null, range.subject ?? null];
+
+  return {
+    kind: 'postgres',
+    async insert(rows) {
+      /** @type {import('./store.js').InsertResult} */
+      const result = { inserted: [], existing: new Map() };
+      if (rows.length === 0) return result;
+      const columns = /** @type {const} */ (['id', 'subject', 'time', 'hash', 'prev', 'receivedDay', 'body']);
+      const { rows: inserted } = await pool.query(
+        `INSERT INTO receipts (id, subject, time, hash, prev, received_day, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        columns.map((column) => rows.map((row) => row[column])),
+      );
+      const fresh = new Set(inserted.map((row) => row.id));
+      result.inserted = rows.map((row) => row.id).filter((id) => fresh.has(id));
+      const others = rows.map((row) => row.id).filter((id) => !fresh.has(id));
+      if (others.length > 0) {
+        const { rows: stored } = await pool.query('SELECT id, hash FROM receipts WHERE id = ANY($1::text[])', [others]);
+        for (const row of stored) result.existing.set(row.id, row.hash);
+      }
+      return result;
+    },
+    async bySubject(subject) {
+      const { rows } = await pool.query(
+        'SELECT id, time, hash, prev, body FROM receipts WHERE subject = $1 ORDER BY time, id',
+        [subject],
+      );
+      return rows;
+    },
+    async *bodies(range = {}) {
+      const limit = range.pageSize ?? 500;
+      let after = '';
+      for (;;) {
+        const { rows } = await pool.query(
+          `SELECT id, body FROM receipts
+           WHERE id > $1 AND ($2::text IS NULL OR time >= $2) AND ($3::text IS NULL OR time < $3)
+             AND ($4::text IS NULL OR subject = $4)
+           ORDER BY id LIMIT $5`,
+          [after, ...bounds(range), limit],
+        );
+        for (const row of rows) yield row.body;
+        if (rows.length < limit) return;
+        after = rows[rows.length - 1].id;
+      }
+    },
+    async stats(range) {
+      // json, not jsonb: jsonb refuses the \u0000 escape, which a stored body may contain.
+      const { rows } = await pool.query(
+        `SELECT substr(r.time, 1, 10) AS day, c.key AS choice,
+                count(*) FILTER (WHERE c.value::text = 'true')::int AS granted,
+                count(*) FILTER (WHERE c.value::text = 'false')::int AS denied
+         FROM receipts AS r CROSS JOIN LATERAL json_each(r.body::json -> 'choices') AS c
+         WHERE ($1::text IS NULL OR r.time >= $1) AND ($2::text IS NULL OR r.time < $2)
+         GROUP BY 1, 2 ORDER BY substr(r.time, 1, 10), c.key COLLATE "C"`,
+        bounds(range).slice(0, 2),
+      );
+      return rows;
+    },
+    async gaps({ subject, limit }) {
+      const { rows } = await pool.query(
+        `SELECT r.id, r.subject, r.time, r.prev FROM receipts AS r
+         WHERE r.prev IS NOT NULL AND ($1::text IS NULL OR r.subject = $1)
+           AND NOT EXISTS (SELECT 1 FROM receipts AS p WHERE p.hash = r.prev)
+         ORDER BY r.subject COLLATE "C", r.time, r.id LIMIT $2`,
+        [subject ?? null, limit],
+      );
+      return rows;
+    },
+    async purgeBefore(before) {
+      const { rowCount } = await pool.query('DELETE FROM receipts WHERE time < $1', [before]);
+      return rowCount ?? 0;
+    },
+    async count() {
+      const { rows } = await pool.query('SELECT count(*)::int AS n FROM receipts');
+      return rows[0].n;
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// @ts-check
+/**
+ * The storage interface the collector writes through, and the factory that picks an
+ * implementation: PostgreSQL when a database URL is given, else a SQLite file.
+ * Both implementations pass the same tests (test/collector.*.test.js).
+ */
+
+/**
+ * A receipt as stored: the JSON text as received plus the indexed columns. No IP address,
+ * no request metadata.
+ * @typedef {object} StoredReceipt
+ * @property {string} id
+ * @property {string} subject
+ * @property {string} time ISO time from the receipt (UTC, `Z`)
+ * @property {string} hash
+ * @property {string | null} prev
+ * @property {string} receivedDay `YYYY-MM-DD` (UTC) the collector stored it
+ * @property {string} body the receipt's JSON text
+ */
+
+/**
+ * @typedef {object} InsertResult
+ * @property {string[]} inserted ids newly stored
+ * @property {Map<string, string>} existing ids that were already stored, with the stored hash
+ */
+
+/**
+ * Optional bounds on a receipt's `time` (`from` inclusive, `to` exclusive, ISO strings) and subject.
+ * @typedef {{ from?: string, to?: string, subject?: string }} Range
+ */
+
+/** @typedef {{ day: string, choice: string, granted: number, denied: number }} ChoiceStat */
+/** @typedef {{ id: string, subject: string, time: string, prev: string }} Gap */
+/** @typedef {{ id: string, time: string, hash: string, prev: string | null, body: string }} SubjectRow */
+
+/**
+ * @typedef {object} ReceiptStore
+ * @property {'sqlite' | 'postgres'} kind
+ * @property {(rows: StoredReceipt[]) => Promise<InsertResult>} insert
+ *   Stores the rows that are new (by id) in one transaction. Resolves only once the
+ *   transaction is durably committed.
+ * @property {(subject: string) => Promise<SubjectRow[]>} bySubject a subject's receipts, oldest first
+ * @property {(range?: Range & { pageSize?: number }) => AsyncGenerator<string>} bodies
+ *   the stored JSON texts ordered by id (UUIDv7, so by creation time), read a page at a time
+ * @property {(range?: Range) => Promise<ChoiceStat[]>} stats granted/denied per choice per UTC day
+ * @property {(options: { subject?: string, limit: number }) => Promise<Gap[]>} gaps
+ *   receipts whose `prev` is not the hash of any stored receipt
+ * @property {(before: string) => Promise<number>} purgeBefore deletes receipts with `time` < before; returns the count
+ * @property {() => Promise<number>} count
+ * @property {() => Promise<void>} ping throws when the database cannot be reached
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * Opens the store the options ask for and creates its table if needed.
+ *
+ * @param {{ db?: string, databaseUrl?: string }} options `databaseUrl` wins over `db`
+ * @returns {Promise<ReceiptStore>}
+ */
+export async function openStore({ db, databaseUrl }) {
+  if (databaseUrl) {
+    const { openPostgresStore } = await import('./postgres-store.js');
+    return openPostgresStore(databaseUrl);
+  }
+  if (!db) throw new TypeError('a database is required: give `db` (a SQLite file path) or `databaseUrl`');
+  const { openSqliteStore } = await import('./sqlite-store.js');
+  return openSqliteStore(db);
+}
