@@ -1,0 +1,48 @@
+/*
+ * The script-tag entry, built as the IIFE `dist/yinyom.js`:
+ *   <script src="/vendor/yinyom/yinyom.js" data-config="#yinyom-config"></script>
+ * `data-config` is the `#id` of a JSON script element (read synchronously, so gating starts
+ * before the parser reaches any gated script) or the URL of a JSON file. The receipt book and
+ * the UI are ES modules beside this file, loaded with dynamic import() only when needed.
+ */
+import { createConsentCore } from './core/consent.js';
+import type { ConsentApi } from './core/types.js';
+
+type Queued = (api: ConsentApi) => void;
+const host = window as unknown as { yinyom?: ConsentApi | Queued[] };
+const script = document.currentScript as HTMLScriptElement | null;
+
+if (host.yinyom && !Array.isArray(host.yinyom)) {
+  console.warn('[yinyom] the script is on this page twice; the second copy does nothing');
+} else {
+  const base = new URL('.', script?.src || location.href).href;
+  const start = (config: unknown) => {
+    const queued = Array.isArray(host.yinyom) ? host.yinyom : [];
+    const api = createConsentCore(config, {
+      receipts: () => import(`${base}yinyom-receipts.js`),
+      ui: () => import(`${base}yinyom-ui.js`),
+    });
+    host.yinyom = api;
+    queued.forEach(api.push);
+  };
+  const ref = script?.getAttribute('data-config') || '#yinyom-config';
+  if (ref[0] === '#') {
+    let config: unknown;
+    try {
+      const element = document.querySelector(ref);
+      if (!element) throw new Error(`no element matches "${ref}"`);
+      config = JSON.parse(element.textContent!);
+    } catch (error) {
+      config = new Error(`data-config: ${(error as Error).message}`);
+    }
+    start(config);
+  } else {
+    fetch(new URL(ref, location.href))
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .catch((error) => new Error(`data-config: could not load ${ref}: ${error.message}`))
+      .then(start);
+  }
+}

@@ -1,0 +1,342 @@
+import { validateConfig } from './config.js';
+import { consentMode } from './consent-mode.js';
+import { deleteCookies, readCookie, writeCookie } from './cookies.js';
+import { COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './decision-cookie.js';
+import { createGate, observeDocument, undefinedTags } from './gating.js';
+import type { ReceiptBook, CreateReceiptBook } from './receipts/receipt-book.js';
+import type {
+  Category,
+  ChangeListener,
+  Choices,
+  ConsentApi,
+  ConsentState,
+  DecisionOptions,
+  Language,
+  Notice,
+  Purpose,
+  Receipt,
+  SyncListener,
+  SyncResult,
+  View,
+} from './types.js';
+
+/** The UI module (`yinyom-ui.js`, `src/ui/index.ts`) as the core sees it. */
+export interface UiModule {
+  show(api: ConsentApi, view: View): Promise<void>;
+  define(api: ConsentApi, tags: string[]): Promise<void>;
+}
+
+/** How the core reaches the pieces it loads on demand; each entry point wires its own. */
+export interface ConsentOptions {
+  /** Loads the receipt book. Without it, decisions work but `set()` rejects for want of a receipt. */
+  receipts?: () => Promise<{ createReceiptBook: CreateReceiptBook }>;
+  /** Loads the UI. Without it the core is headless: no banner, and `show()` rejects. */
+  ui?: () => Promise<UiModule>;
+  /** Stops the instance when aborted: no more gating, observing or cross-tab messages. */
+  signal?: AbortSignal;
+}
+
+const DAY = 864e5;
+/** localStorage flag: the outbox may hold receipts, so the next page load flushes it. */
+const OUTBOX_HINT = 'yinyom:outbox';
+
+declare global {
+  interface DocumentEventMap {
+    'yinyom-change': CustomEvent<ConsentState>;
+    'yinyom-sync': CustomEvent<SyncResult>;
+  }
+}
+
+const log = (level: 'error' | 'warn', ...args: unknown[]) => console[level]('[yinyom]', ...args);
+
+/** Runs `fn`, reporting instead of throwing: page code must never break the SDK, nor the SDK the page. */
+function guard(what: string, fn: () => void) {
+  try {
+    fn();
+  } catch (error) {
+    log('error', `${what} threw`, error);
+  }
+}
+
+function hint(pending?: boolean): boolean {
+  try {
+    if (pending === undefined) return !!localStorage.getItem(OUTBOX_HINT);
+    if (pending) localStorage.setItem(OUTBOX_HINT, '1');
+    else localStorage.removeItem(OUTBOX_HINT);
+  } catch {
+    // Storage blocked (cookies off, sandboxed frame): the book is then loaded when needed anyway.
+  }
+  return false;
+}
+
+/**
+ * Creates the consent core for `input` (a parsed JSON config, DESIGN.md section 3) and boots
+ * it: reads the decision from the `yinyom` cookie, sets the Google Consent Mode default,
+ * gates scripts and iframes, and shows the banner when a decision is needed.
+ *
+ * Never throws. An invalid config is reported on the console, every problem at once, and
+ * the returned API runs the safe default: nothing optional is granted and writes reject.
+ * An `Error` as `input` means the config could not be read: its message is reported the same way.
+ */
+export function createConsentCore(input: unknown, options: ConsentOptions = {}): ConsentApi {
+  // An Error stands for a config that could not even be read (bad JSON, missing element or URL).
+  const { config, errors, warnings } = validateConfig(input instanceof Error ? {} : input);
+  if (input instanceof Error) errors.splice(0, errors.length, input.message);
+  if (warnings.length) log('warn', warnings.join('\n'));
+  let broken: string | undefined;
+  if (errors.length) {
+    broken = `${errors.length} config problem(s); nothing optional will run:\n  ${errors.join('\n  ')}`;
+    log('error', broken);
+  }
+
+  const entries = new Map<string, Category | Purpose>();
+  for (const entry of [...config.categories, ...config.purposes]) entries.set(entry.id, entry);
+  const optionalCategories = config.categories.filter((category) => !category.required);
+  const bannerIds = [...optionalCategories, ...config.purposes.filter((p) => p.banner && !p.sensitive)].map((e) => e.id);
+  const gpc = config.respectGPC && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const listeners = { change: new Set<ChangeListener>(), sync: new Set<SyncListener>() };
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('yinyom') : undefined;
+
+  let language: Language = config.language;
+  let notice: Notice | undefined = typeof config.notice === 'object' ? config.notice : undefined;
+  let noticeHash: string | undefined;
+  let decision: StoredDecision | undefined;
+  let book: Promise<ReceiptBook> | undefined;
+  let ui: Promise<UiModule> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /**
+   * The stored decision if it still holds: same notice version (when known), not expired, and
+   * covering every optional category (a category added since means asking again). Ids the
+   * config no longer has are dropped.
+   */
+  const valid = (stored: StoredDecision | undefined): StoredDecision | undefined => {
+    if (!stored || (notice && stored.version !== notice.version) || +stored.time + config.expiresDays * DAY <= Date.now()) return;
+    if (!optionalCategories.every((category) => category.id in stored.choices)) return;
+    const choices: Choices = {};
+    for (const id in stored.choices) if (entries.has(id)) choices[id] = stored.choices[id];
+    return { ...stored, choices };
+  };
+
+  const get = (id: string): boolean | undefined => {
+    const entry = entries.get(id);
+    if (!entry || broken) return undefined;
+    if ((entry as Category).required) return true;
+    return decision?.choices[id] ?? (gpc && (entry as Category).gpc ? false : undefined);
+  };
+
+  const state = (): ConsentState => {
+    const choices: Choices = {};
+    for (const id of entries.keys()) {
+      const value = get(id);
+      if (value !== undefined) choices[id] = value;
+    }
+    return {
+      decided: !!decision,
+      choices,
+      notice: notice && { id: notice.id, version: notice.version, hash: noticeHash },
+      receiptId: decision?.receiptId,
+      time: decision?.time.toISOString(),
+      expires: decision && new Date(+decision.time + config.expiresDays * DAY).toISOString(),
+      language,
+    };
+  };
+
+  const emit = () => {
+    const snapshot = state();
+    for (const fn of listeners.change) guard('a change listener', () => fn(state()));
+    document.dispatchEvent(new CustomEvent('yinyom-change', { detail: snapshot }));
+  };
+
+  const gate = createGate((ids) => ids.every((id) => get(id) === true));
+
+  /** Makes `next` the current decision and carries out everything that follows from it. */
+  const apply = (next: StoredDecision | undefined, persist: boolean, broadcast: boolean) => {
+    const before = new Map(optionalCategories.map((category) => [category, get(category.id)]));
+    decision = next;
+    if (persist) {
+      const maxAge = next ? (+next.time + config.expiresDays * DAY - Date.now()) / 1000 : 0;
+      writeCookie(COOKIE_NAME, next ? encodeDecision(next) : '', maxAge, config.cookieDomain);
+    }
+    if (config.googleConsentMode) consentMode(config.categories, (id) => get(id) === true);
+    gate();
+    const denied = [...before].filter(([category, was]) => was !== false && get(category.id) === false);
+    const patterns = denied.flatMap(([category]) => (category.cookies ?? []).map((c) => new RegExp(c.match ?? `^${c.name}$`)));
+    if (patterns.length) deleteCookies(patterns, config.cookieDomain);
+    if (broadcast && next) channel?.postMessage(encodeDecision(next));
+    emit();
+  };
+
+  let noticeLoad: Promise<Notice> | undefined;
+  const loadNotice = (): Promise<Notice> => {
+    if (notice) return Promise.resolve(notice);
+    const url = new URL(config.notice as string, location.href).href;
+    return (noticeLoad ??= fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((loaded: Notice) => {
+        if (typeof loaded?.id !== 'string' || typeof loaded.version !== 'string') throw new Error('id and version are required');
+        notice = loaded;
+        // The cookie was trusted until the version was known; a new version asks again.
+        if (decision && !valid(decision)) apply(undefined, true, false);
+        return loaded;
+      })
+      .catch((error) => {
+        const message = `notice: could not load ${url}: ${error.message ?? error}`;
+        if (!broken) {
+          broken = message;
+          log('error', `${message}; nothing optional will run`);
+          apply(undefined, false, false);
+        }
+        throw new Error(`[yinyom] ${message}`);
+      }));
+  };
+
+  const receiptBook = (): Promise<ReceiptBook> =>
+    (book ??= (options.receipts ? options.receipts() : Promise.reject(new Error('no receipt book configured'))).then(
+      ({ createReceiptBook }) => {
+        const created = createReceiptBook({ config });
+        created.onSync((counts) => {
+          if (!counts.pending) hint(false);
+          for (const fn of listeners.sync) guard('a sync listener', () => fn(counts));
+          document.dispatchEvent(new CustomEvent('yinyom-sync', { detail: counts }));
+        });
+        return created;
+      },
+    ));
+
+  const loadUi = (): Promise<UiModule> =>
+    (ui ??= options.ui ? options.ui() : Promise.reject(new Error('[yinyom] no UI: this instance is headless')));
+
+  /** Every decision passes here: validated, recorded as a receipt, then applied. */
+  const decide = (update: Choices, { method = 'api', actor }: DecisionOptions): Promise<Receipt> => {
+    const run = async () => {
+      if (broken) throw new Error(`[yinyom] ${broken}`);
+      for (const id in update) {
+        const entry = entries.get(id);
+        if (!entry) throw new Error(`[yinyom] set: unknown category or purpose "${id}"`);
+        if (typeof update[id] !== 'boolean') throw new Error(`[yinyom] set: "${id}" must be true or false`);
+        if ((entry as Category).required && !update[id]) throw new Error(`[yinyom] set: "${id}" is required and cannot be denied`);
+      }
+      const current = await loadNotice();
+      const choices: Choices = {};
+      // A first decision records every category explicitly: what it does not mention is denied.
+      if (!decision) for (const category of optionalCategories) choices[category.id] = false;
+      Object.assign(choices, decision?.choices);
+      for (const id in update) if (!(entries.get(id) as Category).required) choices[id] = update[id];
+      const time = new Date();
+      let receipt: Receipt | undefined;
+      let failure: unknown;
+      try {
+        receipt = await (await receiptBook()).record({ choices, method, actor, language, notice: current, gpc, time });
+        noticeHash = receipt.notice.hash;
+        hint(true);
+      } catch (error) {
+        failure = error;
+        log('error', 'the receipt for this decision could not be written; the decision applies to this page', error);
+      }
+      // The person's choice takes effect even when no receipt could be written.
+      apply({ version: current.version, time, choices, receiptId: receipt?.id ?? 'none' }, true, true);
+      if (!receipt) throw failure;
+      return receipt;
+    };
+    const result = queue.then(run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  const api: ConsentApi = {
+    get,
+    state,
+    whenGranted(id) {
+      if (!entries.has(id)) return Promise.reject(new Error(`[yinyom] whenGranted: unknown category or purpose "${id}"`));
+      return new Promise((resolve) => {
+        if (get(id)) return resolve();
+        const off = api.on('change', () => {
+          if (get(id)) {
+            off();
+            resolve();
+          }
+        });
+      });
+    },
+    on(type: 'change' | 'sync', fn: ChangeListener & SyncListener) {
+      const set = listeners[type] as Set<typeof fn>;
+      set.add(fn);
+      return () => void set.delete(fn);
+    },
+    set: (choices, options = {}) => decide(choices, options),
+    acceptAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, true])), options),
+    rejectAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, false])), options),
+    withdraw: (ids, options = {}) =>
+      decide(Object.fromEntries([ids].flat().map((id) => [id, false])), { method: 'withdraw', ...options }),
+    show: (view) => loadUi().then((module) => module.show(api, view)),
+    receipts: () => api.receiptEntries().then((list) => list.map((entry) => entry.receipt)),
+    receiptEntries: () => receiptBook().then((b) => b.entries()),
+    sync: () => receiptBook().then((b) => b.sync()),
+    push: (fn) => guard('a yinyom.push callback', () => fn(api)),
+    config: Object.freeze(config),
+    notice: loadNotice,
+    language: () => language,
+    setLanguage(next) {
+      if (next !== language) {
+        language = next;
+        emit();
+      }
+    },
+  };
+
+  // Boot. The decision is read synchronously so gating and get() answer before any gated script could run.
+  if (!broken) {
+    if (!navigator.cookieEnabled) log('warn', 'cookies are disabled: a decision lasts for this page and is restored from receipts where possible');
+    const raw = readCookie(COOKIE_NAME);
+    const stored = raw === undefined ? undefined : decodeDecision(raw);
+    if (raw !== undefined && !stored) log('warn', `the "${COOKIE_NAME}" cookie is not a Yinyom decision; treated as no decision`);
+    decision = valid(stored);
+    if (config.googleConsentMode) {
+      consentMode(config.categories, () => false, true);
+      if (decision) consentMode(config.categories, (id) => get(id) === true);
+    }
+    channel?.addEventListener('message', ({ data }) => {
+      const next = valid(decodeDecision(String(data)));
+      if (next) apply(next, false, false);
+    });
+  }
+  const observer = observeDocument((root) => {
+    if (!broken) gate(root);
+    const tags = undefinedTags(root);
+    if (tags.length && options.ui) loadUi().then((module) => module.define(api, tags)).catch((error) => log('error', 'UI failed to load', error));
+  });
+  options.signal?.addEventListener('abort', () => {
+    observer.disconnect();
+    channel?.close();
+  });
+  if (!broken) void boot();
+
+  /** The asynchronous part of the boot: notice, restore from receipts, outbox, banner. */
+  async function boot() {
+    try {
+      const loadedNotice = notice ? undefined : loadNotice();
+      if (decision && !hint()) return void (await loadedNotice);
+      if (!decision && options.ui) void loadUi().catch(() => undefined);
+      await loadedNotice;
+      const receipts = options.receipts && (await receiptBook());
+      const latest = !decision && receipts ? await receipts.latest() : undefined;
+      const restored =
+        latest &&
+        latest.notice.id === notice!.id &&
+        valid({ version: latest.notice.version, time: new Date(latest.time), choices: latest.choices, receiptId: latest.id });
+      if (restored) {
+        noticeHash = latest.notice.hash;
+        apply(restored, true, false);
+      }
+      if (!decision && options.ui) await api.show('banner');
+    } catch (error) {
+      log('error', 'boot:', error);
+    }
+  }
+
+  return api;
+}

@@ -1,0 +1,50 @@
+import type { Choices } from './types.js';
+
+/** The name of the first-party cookie that holds the current decision. */
+export const COOKIE_NAME = 'yinyom';
+
+/** A decision as the `yinyom` cookie carries it. */
+export interface StoredDecision {
+  /** The notice version the decision was made under. */
+  version: string;
+  /** When it was made. */
+  time: Date;
+  /** Every decided category and purpose (required categories are not stored). */
+  choices: Choices;
+  /** The receipt that recorded it. */
+  receiptId: string;
+}
+
+/*
+ * Format v1, documented in the README so a server can read it:
+ *   1|<notice version, URI-encoded>|<unix seconds, base 36>|<granted ids>|<denied ids>|<receipt id>
+ * Id lists are joined with "."; ids are [a-z0-9_-] so they need no escaping, and "|" and "."
+ * are valid cookie octets (RFC 6265) that encodeURIComponent escapes inside the version.
+ */
+
+/** Encodes a decision as the cookie's value. */
+export function encodeDecision({ version, time, choices, receiptId }: StoredDecision): string {
+  const ids = (value: boolean) =>
+    Object.keys(choices)
+      .filter((id) => choices[id] === value)
+      .join('.');
+  return ['1', encodeURIComponent(version), Math.floor(+time / 1000).toString(36), ids(true), ids(false), receiptId].join('|');
+}
+
+/** Decodes a cookie value; `undefined` for anything that is not a well-formed v1 value. */
+export function decodeDecision(value: string): StoredDecision | undefined {
+  const parts = value.split('|');
+  if (parts.length !== 6 || parts[0] !== '1' || !/^[0-9a-z]+$/.test(parts[2]) || !parts[5]) return undefined;
+  const choices: Choices = {};
+  for (const [index, granted] of [[3, true], [4, false]] as const) {
+    for (const id of parts[index] ? parts[index].split('.') : []) {
+      if (!/^[a-z0-9][a-z0-9_-]*$/.test(id)) return undefined;
+      choices[id] = granted;
+    }
+  }
+  try {
+    return { version: decodeURIComponent(parts[1]), time: new Date(parseInt(parts[2], 36) * 1000), choices, receiptId: parts[5] };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,37 @@
+import { createConsentCore } from './core/consent.js';
+import { setDefaultConsent } from './core/instance.js';
+import type { ConsentApi } from './core/types.js';
+
+export type * from './core/types.js';
+export { validateConfig, type ConfigCheck } from './core/config.js';
+export { defaultConsent } from './core/instance.js';
+
+/** Options of `createConsent`. */
+export interface CreateConsentOptions {
+  /**
+   * Load the Lit UI on demand: the banner on a first visit, `show()`, and page elements.
+   * Default `true`; `false` gives a headless core for a site that draws its own UI.
+   */
+  ui?: boolean;
+}
+
+/**
+ * Creates the consent API for an SPA, without touching globals (DESIGN.md section 7), and
+ * makes it the instance that `yinyom/elements` use. The UI and the receipt book are loaded
+ * with dynamic `import()`, so a bundler splits them from the page's first chunk.
+ *
+ * @example
+ * ```ts
+ * import { createConsent } from 'yinyom';
+ * const consent = createConsent(await (await fetch('/consent-config.json')).json());
+ * consent.whenGranted('analytics').then(loadAnalytics);
+ * ```
+ */
+export function createConsent(config: unknown, { ui = true }: CreateConsentOptions = {}): ConsentApi {
+  const api = createConsentCore(config, {
+    receipts: () => import('./core/receipts/index.js'),
+    ui: ui ? () => import('./ui/index.js') : undefined,
+  });
+  setDefaultConsent(api);
+  return api;
+}

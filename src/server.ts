@@ -1,0 +1,49 @@
+/**
+ * `yinyom/server`: read the `yinyom` decision cookie in Node (or any server JavaScript), so
+ * a server can render what a person allowed without waiting for the browser.
+ *
+ * @example
+ * ```js
+ * import { readConsent } from 'yinyom/server';
+ * const consent = readConsent(request.headers.cookie, { noticeVersion: '2565-06-01' });
+ * if (consent.get('analytics')) html += analyticsTag;
+ * ```
+ */
+import { COOKIE_NAME, decodeDecision, type StoredDecision } from './core/decision-cookie.js';
+
+export { COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './core/decision-cookie.js';
+
+/** Finds the `yinyom` cookie in a `Cookie` header and decodes it; `undefined` when absent or malformed. */
+export function parseConsentCookie(cookieHeader: string | undefined | null): StoredDecision | undefined {
+  for (const pair of (cookieHeader ?? '').split(/;\s*/)) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at).trim() === COOKIE_NAME) return decodeDecision(pair.slice(at + 1).trim());
+  }
+  return undefined;
+}
+
+export interface ReadConsentOptions {
+  /** The current notice version: a decision made under another one does not count. */
+  noticeVersion?: string;
+  /** The config's `expiresDays` (default 365). */
+  expiresDays?: number;
+  /** Ids of required categories: always granted. */
+  required?: string[];
+  /** The time to judge expiry against (default now). */
+  now?: Date;
+}
+
+/** The server-side answer to `get(id)`, from a `Cookie` header. */
+export function readConsent(cookieHeader: string | undefined | null, options: ReadConsentOptions = {}) {
+  const { noticeVersion, expiresDays = 365, required = [], now = new Date() } = options;
+  let decision = parseConsentCookie(cookieHeader);
+  if (decision && ((noticeVersion !== undefined && decision.version !== noticeVersion) || +decision.time + expiresDays * 864e5 <= +now)) {
+    decision = undefined;
+  }
+  return {
+    decided: !!decision,
+    decision,
+    /** `true` granted, `false` denied, `undefined` not decided. */
+    get: (id: string): boolean | undefined => (required.includes(id) ? true : decision?.choices[id]),
+  };
+}

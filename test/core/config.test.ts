@@ -1,0 +1,93 @@
+import { expect } from '@open-wc/testing';
+import { validateConfig } from '../../src/core/config.js';
+import { captureConsole, cleanup, createTestConsent, testConfig } from './helpers.js';
+
+describe('config validation', () => {
+  afterEach(cleanup);
+
+  it('accepts a valid config and fills in the defaults', () => {
+    const { errors, warnings, config } = validateConfig(testConfig());
+    expect(errors).to.deep.equal([]);
+    expect(warnings).to.deep.equal([]);
+    expect(config.language).to.equal('th');
+    expect(config.expiresDays).to.equal(365);
+    expect(config.respectGPC).to.equal(true);
+    expect(config.googleConsentMode).to.equal(false);
+  });
+
+  it('reports every problem at once, each naming its path', () => {
+    const bad = testConfig({ language: 'fr' as 'th', expiresDays: -1 });
+    (bad.categories[2] as { id: string }).id = 'Marketing!';
+    (bad.purposes![0] as { title: unknown }).title = 42;
+    bad.purposes![2].banner = true;
+    const { errors } = validateConfig(bad);
+    expect(errors).to.include.members([
+      'config: categories[2].id must be lowercase letters, digits, "-" or "_"',
+      'config: purposes[0].title must be a string or {"th": "...", "en": "..."}',
+      'config: purposes[2].banner must not be true for a sensitive purpose: PDPA s.26 consent is asked on its own',
+      'config: language must be one of "th", "en"',
+      'config: expiresDays must be a number of days from 1 to 3650',
+    ]);
+    expect(errors).to.have.length(5);
+  });
+
+  it('names missing required fields and duplicate ids', () => {
+    const { errors } = validateConfig({
+      controller: {},
+      categories: [{ id: 'a', title: 'ก' }, { id: 'a', title: 'ข' }],
+    });
+    expect(errors).to.deep.equal([
+      'config: notice is required',
+      'config: controller.name is required',
+      'config: categories[1].id "a" is used twice',
+    ]);
+  });
+
+  it('rejects a config that is not an object, an empty category list and bad URLs', () => {
+    expect(validateConfig('nope').errors).to.deep.equal(['config: the config must be an object']);
+    const { errors } = validateConfig(testConfig({ categories: [], endpoint: 'javascript:alert(1)', notice: 'ftp://x/n.json' }));
+    expect(errors).to.deep.equal([
+      'config: notice must be a URL (http: https:)',
+      'config: categories must not be empty',
+      'config: endpoint must be a URL (http: https:)',
+    ]);
+  });
+
+  it('checks cookie patterns, Consent Mode types and the cookie domain', () => {
+    const bad = testConfig({ cookieDomain: '.example.org' });
+    bad.categories[1].cookies = [{ name: '_ga', match: '(' }];
+    bad.categories[1].consentMode = ['analytics'];
+    expect(validateConfig(bad).errors).to.deep.equal([
+      'config: categories[1].cookies[0].match must be a valid regular expression',
+      'config: categories[1].consentMode[0] must be one of "ad_storage", "ad_user_data", "ad_personalization", "analytics_storage", "functionality_storage", "personalization_storage", "security_storage"',
+      `config: cookieDomain ".example.org" does not cover this page's host ${location.hostname}`,
+    ]);
+  });
+
+  it('warns about unknown fields without failing', () => {
+    const { errors, warnings } = validateConfig({ ...testConfig(), colour: 'blue' });
+    expect(errors).to.deep.equal([]);
+    expect(warnings).to.deep.equal(['config: colour is not a known field; ignored']);
+  });
+
+  it('runs the safe default on an invalid config: one console error, nothing optional, writes reject', async () => {
+    document.cookie = 'yinyom=1|2565-06-01|' + Math.floor(Date.now() / 1000).toString(36) + '|analytics.marketing||r1;path=/';
+    const bad = testConfig();
+    (bad.categories[1] as { id: unknown }).id = 7;
+    (bad.purposes![1] as { id: unknown }).id = '';
+    let api!: ReturnType<typeof createTestConsent>;
+    const errors = await captureConsole('error', () => {
+      api = createTestConsent(bad);
+    });
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.contain('2 config problem(s); nothing optional will run');
+    expect(errors[0]).to.contain('config: categories[1].id must be lowercase');
+    expect(errors[0]).to.contain('config: purposes[1].id must be lowercase');
+    expect(api.get('analytics')).to.equal(undefined);
+    expect(api.get('marketing')).to.equal(undefined);
+    expect(api.state().decided).to.equal(false);
+    let rejection: Error | undefined;
+    await api.acceptAll().catch((error: Error) => (rejection = error));
+    expect(rejection?.message).to.contain('config problem');
+  });
+});

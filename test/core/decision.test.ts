@@ -1,0 +1,262 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { decodeDecision, encodeDecision } from '../../src/core/decision-cookie.js';
+import type { ConsentState } from '../../src/core/types.js';
+import { captureConsole, cleanup, createTestConsent, memoryBook, nextTask, testConfig } from './helpers.js';
+
+const noticeV2 = new URL('./fixtures/notice-v2.json', import.meta.url).href;
+const cookie = () => document.cookie.split('; ').find((pair) => pair.startsWith('yinyom='))?.slice(7);
+const stored = (version: string, choices: Record<string, boolean>, daysAgo = 0) =>
+  encodeDecision({ version, time: new Date(Date.now() - daysAgo * 864e5), choices, receiptId: 'r-1' });
+
+describe('decision state', () => {
+  afterEach(cleanup);
+
+  it('is undecided on a first visit: optional ids undefined, required true, unknown undefined', () => {
+    const api = createTestConsent(testConfig());
+    expect(api.get('necessary')).to.equal(true);
+    expect(api.get('analytics')).to.equal(undefined);
+    expect(api.get('photo-publicity')).to.equal(undefined);
+    expect(api.get('nope')).to.equal(undefined);
+    expect(api.state()).to.include({ decided: false, receiptId: undefined, language: 'th' });
+    expect(api.state().choices).to.deep.equal({ necessary: true });
+  });
+
+  it('acceptAll grants the categories and banner purposes, never inline or sensitive purposes', async () => {
+    const api = createTestConsent(testConfig());
+    const receipt = await api.acceptAll();
+    expect(api.get('analytics')).to.equal(true);
+    expect(api.get('marketing')).to.equal(true);
+    expect(api.get('newsletter')).to.equal(true);
+    expect(api.get('photo-publicity')).to.equal(undefined);
+    expect(api.get('dietary')).to.equal(undefined);
+    expect(receipt.method).to.equal('api');
+    expect(api.state()).to.include({ decided: true, receiptId: receipt.id });
+  });
+
+  it('rejectAll denies the same set; withdraw denies one id with method "withdraw"', async () => {
+    const book = memoryBook();
+    const api = createTestConsent(testConfig(), { receipts: async () => book });
+    await api.rejectAll({ method: 'banner.reject-all' });
+    expect(api.state().choices).to.deep.equal({ necessary: true, analytics: false, marketing: false, newsletter: false });
+    await api.set({ analytics: true, 'photo-publicity': true }, { method: 'form', actor: 'parent' });
+    expect(api.get('analytics')).to.equal(true);
+    await api.withdraw('photo-publicity');
+    expect(api.get('photo-publicity')).to.equal(false);
+    expect(book.decisions.map((d) => d.method)).to.deep.equal(['banner.reject-all', 'form', 'withdraw']);
+    expect(book.decisions[1].actor).to.equal('parent');
+  });
+
+  it('a first set() denies every category it does not mention and merges later ones', async () => {
+    const book = memoryBook();
+    const api = createTestConsent(testConfig(), { receipts: async () => book });
+    await api.set({ 'photo-publicity': true });
+    expect(book.decisions[0].choices).to.deep.equal({ analytics: false, marketing: false, 'photo-publicity': true });
+    await api.set({ analytics: true });
+    expect(book.decisions[1].choices).to.deep.equal({ analytics: true, marketing: false, 'photo-publicity': true });
+  });
+
+  it('rejects unknown ids, non-boolean values and denying a required category, naming them', async () => {
+    const api = createTestConsent(testConfig());
+    const reason = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => error.message);
+    expect(await reason(api.set({ analytcs: true }))).to.equal('[yinyom] set: unknown category or purpose "analytcs"');
+    expect(await reason(api.set({ analytics: 'yes' as unknown as boolean }))).to.equal('[yinyom] set: "analytics" must be true or false');
+    expect(await reason(api.set({ necessary: false }))).to.equal('[yinyom] set: "necessary" is required and cannot be denied');
+    expect(api.state().decided).to.equal(false);
+  });
+
+  it('writes the yinyom cookie (SameSite=Lax, path /) and reads it back on the next boot', async () => {
+    const first = createTestConsent(testConfig());
+    const receipt = await first.set({ analytics: true });
+    const value = cookie()!;
+    expect(decodeDecision(value)).to.deep.include({ version: '2565-06-01', choices: { analytics: true, marketing: false }, receiptId: receipt.id });
+    cleanup();
+    document.cookie = `yinyom=${value};path=/`;
+    const next = createTestConsent(testConfig());
+    expect(next.get('analytics')).to.equal(true);
+    expect(next.get('marketing')).to.equal(false);
+    expect(next.state().receiptId).to.equal(receipt.id);
+  });
+
+  it('treats a corrupt or foreign cookie as no decision, with a warning', async () => {
+    for (const value of ['garbage', '2|x|y|a||r', '1|v|!!|analytics||r', '1|%E0%A4%A|1|a||r']) {
+      document.cookie = `yinyom=${value};path=/`;
+      let api!: ReturnType<typeof createTestConsent>;
+      const warnings = await captureConsole('warn', () => {
+        api = createTestConsent(testConfig());
+      });
+      expect(api.state().decided, value).to.equal(false);
+      expect(warnings.join(), value).to.contain('is not a Yinyom decision');
+      cleanup();
+    }
+  });
+
+  it('asks again when the notice version changed or the decision expired', () => {
+    document.cookie = `yinyom=${stored('2564-01-01', { analytics: true, marketing: true })};path=/`;
+    expect(createTestConsent(testConfig()).get('analytics')).to.equal(undefined);
+    document.cookie = `yinyom=${stored('2565-06-01', { analytics: true, marketing: true }, 30)};path=/`;
+    expect(createTestConsent(testConfig({ expiresDays: 10 })).get('analytics')).to.equal(undefined);
+    expect(createTestConsent(testConfig({ expiresDays: 60 })).get('analytics')).to.equal(true);
+  });
+
+  it('asks again when a category was added since the decision', () => {
+    document.cookie = `yinyom=${stored('2565-06-01', { analytics: true })};path=/`;
+    expect(createTestConsent(testConfig()).state().decided).to.equal(false);
+  });
+
+  it('works with cookies disabled: the decision holds for the page, with a warning', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => undefined });
+    Object.defineProperty(navigator, 'cookieEnabled', { configurable: true, get: () => false });
+    try {
+      let api!: ReturnType<typeof createTestConsent>;
+      const warnings = await captureConsole('warn', () => {
+        api = createTestConsent(testConfig());
+      });
+      expect(warnings.join()).to.contain('cookies are disabled');
+      await api.acceptAll();
+      expect(api.get('analytics')).to.equal(true);
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+      delete (navigator as { cookieEnabled?: boolean }).cookieEnabled;
+      expect(Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')).to.deep.equal(descriptor);
+    }
+  });
+
+  it('restores the decision from the newest receipt when the cookie is gone', async () => {
+    const book = memoryBook();
+    const first = createTestConsent(testConfig(), { receipts: async () => book });
+    const receipt = await first.set({ analytics: true, 'photo-publicity': true });
+    cleanup();
+    const next = createTestConsent(testConfig(), { receipts: async () => book });
+    expect(next.state().decided).to.equal(false);
+    const { detail } = (await oneEvent(document, 'yinyom-change')) as CustomEvent<ConsentState>;
+    expect(detail.receiptId).to.equal(receipt.id);
+    expect(next.get('analytics')).to.equal(true);
+    expect(next.get('photo-publicity')).to.equal(true);
+    expect(decodeDecision(cookie()!)?.receiptId).to.equal(receipt.id);
+  });
+
+  it('does not restore a receipt made under another notice version', async () => {
+    const book = memoryBook();
+    await createTestConsent(testConfig(), { receipts: async () => book }).acceptAll();
+    cleanup();
+    const newer = testConfig({ notice: { id: 'tdga-privacy', version: '2567-01-01' } });
+    const next = createTestConsent(newer, { receipts: async () => book });
+    await nextTask();
+    await nextTask();
+    expect(next.state().decided).to.equal(false);
+  });
+
+  it('fires change to listeners and yinyom-change on document; unsubscribe stops it', async () => {
+    const api = createTestConsent(testConfig());
+    const seen: boolean[] = [];
+    const off = api.on('change', (state) => seen.push(state.choices.analytics));
+    const event = oneEvent(document, 'yinyom-change');
+    await api.set({ analytics: true });
+    expect(((await event) as CustomEvent<ConsentState>).detail.choices.analytics).to.equal(true);
+    off();
+    await api.set({ analytics: false });
+    expect(seen).to.deep.equal([true]);
+  });
+
+  it('a listener that throws does not stop the others or the decision', async () => {
+    const api = createTestConsent(testConfig());
+    let reached = false;
+    api.on('change', () => {
+      throw new Error('page bug');
+    });
+    api.on('change', () => (reached = true));
+    const errors = await captureConsole('error', () => api.acceptAll());
+    expect(reached).to.equal(true);
+    expect(errors.join()).to.contain('a change listener threw');
+    expect(api.get('analytics')).to.equal(true);
+  });
+
+  it('whenGranted resolves at once when granted, later on grant, and rejects unknown ids', async () => {
+    const api = createTestConsent(testConfig());
+    let granted = false;
+    const waiting = api.whenGranted('marketing').then(() => (granted = true));
+    await api.set({ analytics: true });
+    await nextTask();
+    expect(granted).to.equal(false);
+    await api.set({ marketing: true });
+    await waiting;
+    expect(granted).to.equal(true);
+    await api.whenGranted('analytics');
+    expect(await api.whenGranted('x').catch((error: Error) => error.message)).to.contain('unknown category or purpose "x"');
+  });
+
+  it('push calls the function with the API at once and survives a throwing one', async () => {
+    const api = createTestConsent(testConfig());
+    let got: unknown;
+    api.push((a) => (got = a));
+    expect(got).to.equal(api);
+    const errors = await captureConsole('error', () => api.push(() => { throw new Error('x'); }));
+    expect(errors.join()).to.contain('push callback threw');
+  });
+
+  it('serializes concurrent decisions so none is lost', async () => {
+    const book = memoryBook();
+    const api = createTestConsent(testConfig(), { receipts: async () => book });
+    await Promise.all([api.set({ analytics: true }), api.set({ marketing: true }), api.set({ 'photo-publicity': true })]);
+    expect(api.state().choices).to.include({ analytics: true, marketing: true, 'photo-publicity': true });
+    expect(book.decisions).to.have.length(3);
+  });
+
+  it('applies the decision for the page even when no receipt can be written, and rejects', async () => {
+    const api = createTestConsent(testConfig(), { receipts: () => Promise.reject(new Error('chunk failed')) });
+    let message = '';
+    const errors = await captureConsole('error', () => api.rejectAll().catch((error: Error) => (message = error.message)));
+    expect(message).to.equal('chunk failed');
+    expect(errors.join()).to.contain('could not be written');
+    expect(api.get('analytics')).to.equal(false);
+  });
+
+  it('loads a notice given as a URL, and a 404 notice runs the safe default', async () => {
+    const api = createTestConsent(testConfig({ notice: noticeV2 }));
+    expect((await api.notice()).version).to.equal('2');
+    const receipt = await api.acceptAll();
+    expect(receipt.notice.version).to.equal('2');
+    cleanup();
+    const missing = new URL('/no-such-notice.json', location.href).href;
+    const broken = createTestConsent(testConfig({ notice: missing }));
+    const errors = await captureConsole('error', () => broken.notice().catch(() => undefined));
+    expect(errors.join()).to.contain(`could not load ${missing}: HTTP 404`);
+    expect(await broken.acceptAll().catch((error: Error) => error.message)).to.contain('could not load');
+    expect(broken.get('analytics')).to.equal(undefined);
+  });
+
+  it('drops a cookie decision when a notice URL turns out to have a new version', async () => {
+    document.cookie = `yinyom=${stored('1', { analytics: true, marketing: true })};path=/`;
+    const api = createTestConsent(testConfig({ notice: noticeV2 }));
+    expect(api.get('analytics')).to.equal(true);
+    await oneEvent(document, 'yinyom-change');
+    expect(api.get('analytics')).to.equal(undefined);
+    expect(cookie()).to.equal(undefined);
+  });
+
+  it('GPC denies gpc categories by default and the receipt records the signal', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, get: () => true });
+    try {
+      const ignoring = createTestConsent(testConfig({ respectGPC: false }));
+      expect(ignoring.get('analytics')).to.equal(undefined);
+      const book = memoryBook();
+      const api = createTestConsent(testConfig(), { receipts: async () => book });
+      expect(api.get('analytics')).to.equal(false);
+      expect(api.get('photo-publicity')).to.equal(undefined);
+      await api.set({ 'photo-publicity': true });
+      expect(book.decisions[0].gpc).to.equal(true);
+      expect(book.decisions[0].choices).to.include({ analytics: false, marketing: false });
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
+  it('setLanguage changes the language and fires change', async () => {
+    const api = createTestConsent(testConfig());
+    const event = oneEvent(document, 'yinyom-change');
+    api.setLanguage('en');
+    expect(((await event) as CustomEvent<ConsentState>).detail.language).to.equal('en');
+    expect(api.language()).to.equal('en');
+  });
+});
