@@ -1,0 +1,40 @@
+// yinyom/server in Node: the built module, as a server would import it.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { encodeDecision, parseConsentCookie, readConsent } from '../../dist/esm/server.js';
+
+const time = new Date('2026-11-01T00:00:00Z');
+const value = encodeDecision({ version: '2565-06-01', time, choices: { analytics: true, marketing: false }, receiptId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' });
+
+test('parses the yinyom cookie out of a Cookie header', () => {
+  const decision = parseConsentCookie(`_ga=GA1.1; yinyom=${value}; theme=dark`);
+  assert.deepEqual(decision, { version: '2565-06-01', time, choices: { analytics: true, marketing: false }, receiptId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' });
+});
+
+test('the documented format: 1|version|time36|granted|denied|receipt', () => {
+  assert.equal(value, `1|2565-06-01|${(time.getTime() / 1000).toString(36)}|analytics|marketing|0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b`);
+});
+
+test('versions with separators survive the round trip', () => {
+  const encoded = encodeDecision({ version: 'v1.2|b', time, choices: {}, receiptId: 'r' });
+  assert.equal(parseConsentCookie(`yinyom=${encoded}`).version, 'v1.2|b');
+});
+
+test('absent, corrupt and foreign values are no decision', () => {
+  for (const header of [undefined, '', 'other=1', 'yinyom=', 'yinyom=garbage', 'yinyom=2|a|b|c|d|e', 'yinyom=1|v|zz|Bad Id||r', 'yinyom=1|%E0%A4|1|||r']) {
+    assert.equal(parseConsentCookie(header), undefined, String(header));
+  }
+});
+
+test('readConsent answers get() like the browser: version, expiry, required', () => {
+  const header = `yinyom=${value}`;
+  const now = new Date('2026-11-22T00:00:00Z');
+  const consent = readConsent(header, { noticeVersion: '2565-06-01', required: ['necessary'], now });
+  assert.equal(consent.decided, true);
+  assert.equal(consent.get('analytics'), true);
+  assert.equal(consent.get('marketing'), false);
+  assert.equal(consent.get('necessary'), true);
+  assert.equal(consent.get('photo-publicity'), undefined);
+  assert.equal(readConsent(header, { noticeVersion: '2567-01-01', now }).get('analytics'), undefined);
+  assert.equal(readConsent(header, { expiresDays: 7, now }).decided, false);
+});
