@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+// @ts-check
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCollector } from '../src/index.js';
+import { MIN_ADMIN_TOKEN_LENGTH } from '../src/admin-auth.js';
+import { normalizeOrigin } from '../src/origins.js';
+
+const NAME = 'yinyom-collector';
+
+const HELP = `${NAME}: the Yinyom receipt collector (PDPA consent receipts)
+
+Receives receipts from the Yinyom SDK at POST /v1/receipts and keeps them in a SQLite
+file, or in PostgreSQL when DATABASE_URL is set.
+
+Usage: ${NAME} [flags]
+
+Flags:
+  --port N               port to listen on (env PORT; default 8787; 0 picks a free one)
+  --host ADDRESS         address to listen on (env HOST; default 127.0.0.1, loopback only;
+                         0.0.0.0 for every interface, e.g. behind a reverse proxy)
+  --db PATH              SQLite database file (default ./data/receipts.sqlite; the folder is
+                         created). Ignored when DATABASE_URL is set.
+  --allow-origin URL     an origin allowed to send receipts, e.g. https://www.example.go.th;
+                         repeat for several. Requests from other origins get 403 and receipts
+                         naming another origin are rejected. Without it every origin is
+                         allowed, with a warning.
+  --admin-token-file F   file holding the admin token (at least ${MIN_ADMIN_TOKEN_LENGTH} characters) that
+                         unlocks the admin endpoints (env YINYOM_ADMIN_TOKEN). Without a
+                         token they are off.
+  --retention-days N     delete receipts older than N days, at start and every hour, and
+                         refuse incoming ones that old (default: keep forever)
+  --rate-limit N         requests a minute from one client address (default 1000; 0 = off)
+  --trust-proxy          take the client address from X-Forwarded-For (behind a proxy)
+  --log-level LEVEL      fatal, error, warn, info (default) or debug; silent for none.
+                         Logs never hold IP addresses or the admin token.
+  -h, --help             show this help
+  -v, --version          show the version
+
+Environment:
+  PORT, HOST             as --port, --host (the flags win)
+  DATABASE_URL           PostgreSQL connection string; used instead of --db
+  YINYOM_ADMIN_TOKEN     the admin token (--admin-token-file wins)
+
+Endpoints:
+  POST /v1/receipts                   {"receipts": [...]} from the SDK (at most 100)
+  GET  /healthz                       health check
+  GET  /v1/subjects/:subject/receipts a subject's receipts (admin)
+  GET  /v1/subjects/:subject/gaps     a subject's chain: gaps and forks (admin)
+  GET  /v1/gaps                       receipts whose prev is missing, all subjects (admin)
+  GET  /v1/stats?from=&to=            granted/denied per choice per day (admin)
+  GET  /v1/export?format=csv|ndjson   every receipt, streamed (admin)
+
+Examples:
+  ${NAME} --allow-origin https://www.example.go.th
+  ${NAME} --port 8787 --db ./data/receipts.sqlite --allow-origin https://www.example.go.th \\
+      --allow-origin https://example.go.th --admin-token-file /etc/yinyom/admin-token \\
+      --retention-days 730
+  DATABASE_URL=postgres://yinyom@db.internal/consent ${NAME} --host 0.0.0.0 --trust-proxy
+  curl -H "Authorization: Bearer $(cat /etc/yinyom/admin-token)" \\
+      "http://127.0.0.1:8787/v1/export?format=csv" > receipts.csv
+`;
+
+/** A usage or configuration error: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+/**
+ * @param {string | undefined} value
+ * @param {string} name
+ * @param {number} min
+ * @param {number} max
+ */
+function wholeNumber(value, name, min, max) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+/** @param {string[]} argv */
+function parse(argv) {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'admin-token-file': { type: 'string' },
+        'retention-days': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }).values;
+  } catch (error) {
+    const { code, message } = /** @type {{ code?: string, message: string }} */ (error);
+    // parseArgs' own messages run to several sentences; keep the part that names the flag.
+    const flag = /'([^']+)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown flag ${flag}`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`unexpected argument ${flag}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(message.split('.')[0].replace(/^Option /, 'flag '));
+    throw new UsageError(message);
+  }
+}
+
+/**
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ */
+function configure(argv, env) {
+  const flags = parse(argv);
+  if (flags.help || flags.version) return { flags };
+
+  const port = wholeNumber(flags.port ?? env.PORT, flags.port !== undefined ? '--port' : 'PORT', 0, 65535) ?? 8787;
+  const host = flags.host ?? env.HOST ?? '127.0.0.1';
+  if (host === '') throw new UsageError('--host must not be empty');
+
+  const allowOrigins = (flags['allow-origin'] ?? []).map((value) => {
+    try {
+      return normalizeOrigin(value);
+    } catch (error) {
+      throw new UsageError(`--allow-origin: ${/** @type {Error} */ (error).message}`);
+    }
+  });
+
+  let adminToken = env.YINYOM_ADMIN_TOKEN || undefined;
+  const tokenFile = flags['admin-token-file'];
+  if (tokenFile !== undefined) {
+    try {
+      adminToken = readFileSync(tokenFile, 'utf8').trim();
+    } catch (error) {
+      throw new UsageError(`--admin-token-file: cannot read ${tokenFile} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
+    }
+  }
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH) {
+    const source = tokenFile !== undefined ? `--admin-token-file ${tokenFile}` : 'YINYOM_ADMIN_TOKEN';
+    throw new UsageError(`the admin token from ${source} is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters`);
+  }
+
+  const retentionDays = wholeNumber(flags['retention-days'], '--retention-days', 1, 100_000);
+  const rateLimitMax = wholeNumber(flags['rate-limit'], '--rate-limit', 0, 1_000_000_000) ?? 1000;
+  const logLevel = flags['log-level'] ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new UsageError(`--log-level must be fatal, error, warn, info, debug or silent, got ${JSON.stringify(logLevel)}`);
+  }
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  let db;
+  if (!databaseUrl) {
+    db = resolve(flags.db ?? './data/receipts.sqlite');
+    prepareDatabasePath(db);
+  }
+
+  return {
+    flags,
+    port,
+    host,
+    /** @type {import('../src/create-collector.js').CollectorOptions} */
+    options: {
+      db,
+      databaseUrl,
+      allowOrigins,
+      adminToken,
+      retentionDays,
+      rateLimit: rateLimitMax === 0 ? false : { max: rateLimitMax, timeWindow: 60_000 },
+      trustProxy: flags['trust-proxy'] ?? false,
+      logger: logLevel === 'silent' ? false : { level: logLevel },
+    },
+  };
+}
+
+/** @type {Record<string, string>} */
+const REASONS = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  EEXIST: 'a file is in the way of a folder on that path',
+  ENOTDIR: 'a file is in the way of a folder on that path',
+};
+
+/**
+ * Creates the database's folder and checks that the file can be written, so that a bad path
+ * fails now with its reason instead of at the first receipt.
+ *
+ * @param {string} file
+ */
+function prepareDatabasePath(file) {
+  const folder = dirname(file);
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? '';
+    const reason = REASONS[code] ?? code;
+    throw new UsageError(`--db ${file}: cannot create or write its folder ${folder}: ${reason}`);
+  }
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`--db ${file}: is a folder; give a file path such as ${file}/receipts.sqlite`);
+    accessSync(file, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (code !== 'ENOENT') throw new UsageError(`--db ${file}: cannot write it: ${REASONS[code ?? ''] ?? code}`);
+  }
+}
+
+async function main() {
+  let config;
+  try {
+    config = configure(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${NAME}: ${error.message} (see ${NAME} --help)\n`);
+    process.exit(2);
+  }
+  if (config.flags.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (config.flags.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`${pkg.version}\n`);
+    return;
+  }
+  const { options, port, host } = /** @type {Required<typeof config>} */ (config);
+
+  const collector = createCollector(options);
+  let url;
+  try {
+    await collector.app.ready();
+  } catch (error) {
+    const what = options.databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : `the database ${options.db}`;
+    process.stderr.write(`${NAME}: cannot open ${what}: ${/** @type {Error} */ (error).message}\n`);
+    await collector.close().catch(() => {});
+    process.exit(2);
+  }
+  try {
+    url = await collector.listen({ port, host });
+  } catch (error) {
+    const err = /** @type {NodeJS.ErrnoException} */ (error);
+    const reason = err.code === 'EADDRINUSE' ? 'the address is in use' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    process.stderr.write(`${NAME}: cannot listen on ${host}:${port}: ${reason}\n`);
+    await collector.close().catch(() => {});
+    process.exit(1);
+  }
+  process.stdout.write(`${NAME} listening on ${url} (${options.databaseUrl ? 'PostgreSQL' : `SQLite ${options.db}`})\n`);
+
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    collector.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();
