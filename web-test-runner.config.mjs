@@ -32,7 +32,7 @@ for (const [name, path] of [['chromium', CHROMIUM], ['firefox-esr', FIREFOX]]) {
 export default {
   files: ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), (await import('./test/support/collector-plugin.mjs')).collectorPlugin()],
   browsers,
   concurrency: 1,
   concurrentBrowsers: 2,

@@ -1,0 +1,10 @@
+export { createReceiptBook, RECEIPTS_DATABASE } from './create-receipt-book.js';
+export type { ClosableReceiptBook, ReceiptBookSettings } from './create-receipt-book.js';
+export type { Decision, ReceiptBook, ReceiptBookOptions, CreateReceiptBook } from './receipt-book.js';
+export { canonicalHash } from './canonical-hash.js';
+export { noticeHash } from './seal-receipt.js';
+export { parseRetryAfter, BATCH_SIZE } from './outbox.js';
+export { uuidv7 } from './uuid.js';
+export { toKantaraReceipt } from './to-kantara-receipt.js';
+export type { KantaraReceipt, KantaraPurpose } from './to-kantara-receipt.js';
+export { receiptsToJson } from './receipts-to-json.js';
