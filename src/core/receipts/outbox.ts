@@ -87,6 +87,12 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
   let attempts = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  // Aborts requests in flight on close(), so that they do not hold the sync lock.
+  const stop = new AbortController();
+  const signal = () => {
+    const timeout = AbortSignal.timeout(settings.timeoutMs);
+    return AbortSignal.any ? AbortSignal.any([timeout, stop.signal]) : timeout;
+  };
 
   const counts = (snap: Snapshot, sent: number): SyncResult => ({ sent, pending: snap.pending.size, failed: snap.dead.size });
 
@@ -129,7 +135,7 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         keepalive,
-        signal: AbortSignal.timeout?.(settings.timeoutMs),
+        signal: signal(),
       });
     } catch {
       return RETRY; // offline, refused, CORS, or timed out
@@ -262,6 +268,7 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
     close() {
       closed = true;
       clearTimeout(timer);
+      stop.abort();
       removeEventListener('online', onOnline);
       removeEventListener('pagehide', onPagehide);
     },

@@ -1,0 +1,271 @@
+import { expect } from '@open-wc/testing';
+import type { Receipt, SyncResult } from '../../src/core/types.js';
+import {
+  acknowledgements,
+  captureWarnings,
+  chainOrder,
+  cleanUp,
+  collector,
+  decision,
+  openBook,
+  openTab,
+  pageErrors,
+  testConfig,
+  until,
+} from '../support/receipts-harness.js';
+
+// Short enough that a retry comes within a test, long enough to tell a retry from a burst.
+const fast = { retryBaseMs: 50, retryMaxMs: 400, timeoutMs: 2000 };
+// For tests where only an explicit sync() may send: no retry timer fires within the test.
+const patient = { retryBaseMs: 60_000, retryMaxMs: 60_000, timeoutMs: 2000 };
+let endpoint: string;
+
+beforeEach(async () => {
+  await cleanUp();
+  endpoint = await collector.start();
+});
+afterEach(async () => {
+  expect(pageErrors, 'uncaught errors or unhandled rejections on the page').to.deep.equal([]);
+  await cleanUp();
+  await collector.stop();
+});
+
+const delivered = (book: { entries(): Promise<Array<{ status: string }>> }, count = 1) =>
+  until(async () => {
+    const entries = await book.entries();
+    return entries.length >= count && entries.every((entry) => entry.status === 'sent') && entries;
+  }, `${count} receipt(s) to be acknowledged`);
+
+const storedIds = async () => (await collector.stored()).map((row) => row.id);
+
+describe('sync', () => {
+  it('delivers a receipt exactly once', async () => {
+    const book = openBook(testConfig({ endpoint }), fast);
+    const receipt = await book.record(decision());
+    await delivered(book);
+    expect((await collector.stored()).map((row) => row.receipt)).to.deep.equal([receipt]);
+    expect(await book.sync()).to.deep.equal({ sent: 0, pending: 0, failed: 0 });
+    const log = await collector.log();
+    expect(log.map((entry) => entry.ids)).to.deep.equal([[receipt.id]]);
+    expect(log[0]!.response).to.deep.equal({ accepted: [receipt.id], duplicates: [], rejected: [] });
+  });
+
+  it('delivers on the next visit what a tab closed while the collector was down', async () => {
+    await collector.down();
+    const tab = await openTab();
+    const receipt = await tab.receipts.createReceiptBook({ config: testConfig({ endpoint }), ...fast }).record(decision());
+    tab.close();
+    await collector.up();
+    expect(await collector.stored()).to.deep.equal([]);
+    const nextVisit = openBook(testConfig({ endpoint }), fast);
+    await delivered(nextVisit);
+    expect(await storedIds()).to.deep.equal([receipt.id]);
+  });
+
+  it('retries after a 500 and reports each flush to onSync', async () => {
+    await collector.fault({ status: 500 });
+    const book = openBook(testConfig({ endpoint }), fast);
+    const reports: SyncResult[] = [];
+    book.onSync((result) => reports.push(result));
+    const receipt = await book.record(decision());
+    await delivered(book);
+    const log = await collector.log();
+    expect(log.map((entry) => [entry.status, entry.ids])).to.deep.equal([
+      [500, [receipt.id]],
+      [200, [receipt.id]],
+    ]);
+    expect(reports).to.deep.equal([
+      { sent: 0, pending: 1, failed: 0 },
+      { sent: 1, pending: 0, failed: 0 },
+    ]);
+    expect(await storedIds()).to.deep.equal([receipt.id]);
+  });
+
+  it('sends nothing before a 429 Retry-After (seconds) has elapsed, in any tab', async () => {
+    await collector.fault({ status: 429, retryAfter: 1 });
+    const book = openBook(testConfig({ endpoint }), fast);
+    await book.record(decision());
+    await until(async () => (await collector.log()).length === 1 && (await book.entries())[0]?.status === 'pending', 'the 429');
+    expect(await book.sync()).to.deep.equal({ sent: 0, pending: 1, failed: 0 });
+    expect(await openBook(testConfig({ endpoint }), fast).sync()).to.deep.equal({ sent: 0, pending: 1, failed: 0 });
+    expect(await collector.log()).to.have.length(1);
+    await delivered(book);
+    const [first, second] = await collector.log();
+    expect(second!.status).to.equal(200);
+    expect(second!.at - first!.at).to.be.at.least(1000);
+  });
+
+  it('honours a Retry-After given as an HTTP date', async () => {
+    const until503 = new Date(Date.now() + 1500).toUTCString();
+    await collector.fault({ status: 503, retryAfter: until503 });
+    const book = openBook(testConfig({ endpoint }), fast);
+    await book.record(decision());
+    await delivered(book);
+    const [first, second] = await collector.log();
+    expect(first!.status).to.equal(503);
+    expect(second!.at).to.be.at.least(Date.parse(until503));
+  });
+
+  it('gives up on a request that hangs and retries it', async () => {
+    await collector.fault({ hang: true });
+    const book = openBook(testConfig({ endpoint }), { ...fast, timeoutMs: 300 });
+    const receipt = await book.record(decision());
+    await delivered(book);
+    const [first, second] = await collector.log();
+    expect(first!.status).to.equal('hang');
+    expect(second!.status).to.equal(200);
+    expect(second!.at - first!.at).to.be.at.least(300);
+    expect(await storedIds()).to.deep.equal([receipt.id]);
+  });
+
+  it('flushes when the browser comes back online', async () => {
+    await collector.down();
+    // No retry timer fires within the test: only the online event can explain a delivery.
+    const book = openBook(testConfig({ endpoint }), patient);
+    const failed = new Promise((resolve) => book.onSync(resolve));
+    const receipt = await book.record(decision());
+    expect(await failed).to.deep.equal({ sent: 0, pending: 1, failed: 0 });
+    await collector.up();
+    dispatchEvent(new Event('online'));
+    await delivered(book);
+    expect(await storedIds()).to.deep.equal([receipt.id]);
+  });
+
+  it('moves a receipt the collector rejects to the dead letters, and keeps it visible', async () => {
+    await collector.fault({ tamper: true });
+    const book = openBook(testConfig({ endpoint }), fast);
+    const receipt = await book.record(decision());
+    const [entry] = await until(async () => {
+      const entries = await book.entries();
+      return entries[0]?.status === 'failed' && entries;
+    }, 'the dead letter');
+    expect(entry!.receipt).to.deep.equal(receipt);
+    expect(entry!.error).to.match(/hash: does not match/);
+    expect(await book.sync()).to.deep.equal({ sent: 0, pending: 0, failed: 1 });
+    // Kept across visits, never sent again, and later receipts still go through.
+    const nextVisit = openBook(testConfig({ endpoint }), fast);
+    const later = await nextVisit.record(decision({ analytics: false }));
+    await until(async () => (await nextVisit.entries())[0]?.status === 'sent', 'the next receipt');
+    expect((await nextVisit.entries()).map((e) => [e.receipt.id, e.status])).to.deep.equal([
+      [later.id, 'sent'],
+      [receipt.id, 'failed'],
+    ]);
+    expect(await storedIds()).to.deep.equal([later.id]);
+    expect((await collector.log()).filter((e) => e.ids.includes(receipt.id))).to.have.length(1);
+  });
+
+  it('splits a batch a 4xx refuses until the bad receipt is alone', async () => {
+    await collector.down();
+    const book = openBook(testConfig({ endpoint }), patient);
+    const made: Receipt[] = [];
+    for (let i = 0; i < 5; i++) made.push(await book.record(decision({ analytics: i % 2 === 0 })));
+    const bad = made[2]!;
+    // Waits for any flush still trying, so that only the sync below can reach the collector.
+    expect(await book.sync()).to.deep.equal({ sent: 0, pending: 5, failed: 0 });
+    await collector.fault({ poison: bad.id });
+    await collector.up();
+    expect(await book.sync()).to.deep.equal({ sent: 4, pending: 0, failed: 1 });
+    const failed = (await book.entries()).filter((entry) => entry.status === 'failed');
+    expect(failed.map((entry) => [entry.receipt.id, entry.error])).to.deep.equal([[bad.id, 'HTTP 400: body.receipts: a receipt this test refuses']]);
+    expect((await storedIds()).sort()).to.deep.equal(made.filter((r) => r !== bad).map((r) => r.id).sort());
+    expect((await collector.log())[0]!.ids).to.deep.equal(made.map((r) => r.id));
+  });
+
+  it('sends at most 100 receipts a request, oldest first', async () => {
+    await collector.down();
+    const book = openBook(testConfig({ endpoint }), patient);
+    const made: Receipt[] = [];
+    for (let i = 0; i < 120; i++) made.push(await book.record(decision({ analytics: i % 2 === 0 })));
+    expect(await book.sync()).to.deep.equal({ sent: 0, pending: 120, failed: 0 });
+    await collector.up();
+    expect(await book.sync()).to.deep.equal({ sent: 120, pending: 0, failed: 0 });
+    const log = await collector.log();
+    expect(log.map((entry) => entry.ids)).to.deep.equal([made.slice(0, 100).map((r) => r.id), made.slice(100).map((r) => r.id)]);
+  });
+
+  it('lets one tab flush at a time', async () => {
+    await collector.down();
+    const book = openBook(testConfig({ endpoint }), fast);
+    const made = [await book.record(decision()), await book.record(decision({ analytics: false }))];
+    expect(await book.sync()).to.deep.equal({ sent: 0, pending: 2, failed: 0 });
+    await collector.up();
+    // Two more pages boot (each flushes at once) while this one syncs.
+    openBook(testConfig({ endpoint }), fast);
+    openBook(testConfig({ endpoint }), fast);
+    await book.sync();
+    await delivered(book, 2);
+    const sent = (await collector.log()).flatMap((entry) => entry.ids);
+    expect(sent.sort()).to.deep.equal(made.map((r) => r.id).sort());
+  });
+
+  it('delivers both receipts of two tabs deciding at once, without duplicates', async () => {
+    const [a, b] = await Promise.all([openTab(), openTab()]);
+    const config = testConfig({ endpoint });
+    const made = await Promise.all([
+      a.receipts.createReceiptBook({ config, ...fast }).record(decision({ analytics: true })),
+      b.receipts.createReceiptBook({ config, ...fast }).record(decision({ marketing: true })),
+    ]);
+    const book = openBook(config, fast);
+    await book.sync();
+    await delivered(book, 2);
+    expect((await storedIds()).sort()).to.deep.equal(made.map((r) => r.id).sort());
+    const acks = acknowledgements(await collector.log());
+    expect([...acks.values()]).to.deep.equal([1, 1]);
+    chainOrder(made);
+    expect([...a.window.pageErrors, ...b.window.pageErrors]).to.deep.equal([]);
+  });
+
+  it('sends with keepalive on pagehide, so a closing tab still delivers', async () => {
+    await collector.fault({ hang: true });
+    const tab = await openTab();
+    const receipt = await tab.receipts.createReceiptBook({ config: testConfig({ endpoint }), retryBaseMs: 60_000, timeoutMs: 60_000 }).record(decision());
+    await until(async () => (await collector.log()).length === 1, 'the first request to hang');
+    tab.close();
+    await until(async () => (await storedIds()).includes(receipt.id), 'the keepalive request to deliver');
+    expect((await collector.log()).map((entry) => entry.status)).to.deep.equal(['hang', 200]);
+  });
+
+  it('sends at once when IndexedDB is unavailable', async () => {
+    const original = indexedDB.open;
+    indexedDB.open = () => {
+      throw new DOMException('IndexedDB is disabled in this private window.', 'InvalidStateError');
+    };
+    try {
+      const { result: receipt, warnings } = await captureWarnings(async () => {
+        const book = openBook(testConfig({ endpoint }), fast);
+        const receipt = await book.record(decision());
+        await delivered(book);
+        return receipt;
+      });
+      expect(warnings).to.have.length(1);
+      expect(await storedIds()).to.deep.equal([receipt.id]);
+    } finally {
+      indexedDB.open = original;
+    }
+  });
+});
+
+describe('the chain on the server', () => {
+  it('verifies: every prev is the hash of the receipt before it, no gap, no fork', async () => {
+    const config = testConfig({ endpoint });
+    const book = openBook(config, fast);
+    const made = [await book.record(decision()), await book.record(decision({ analytics: false }, { method: 'withdraw' }))];
+    const [a, b] = await Promise.all([openTab(), openTab()]);
+    made.push(
+      ...(await Promise.all([
+        a.receipts.createReceiptBook({ config, ...fast }).record(decision({ marketing: true })),
+        b.receipts.createReceiptBook({ config, ...fast }).record(decision({ marketing: false })),
+        book.record(decision({ analytics: true })),
+      ])),
+    );
+    await book.sync();
+    await delivered(book, made.length);
+    const rows = await collector.stored();
+    const ordered = chainOrder(rows.map((row) => row.receipt));
+    expect(ordered.map((r) => r.id).sort()).to.deep.equal(made.map((r) => r.id).sort());
+    for (const row of rows) expect(row.hash).to.equal(row.receipt.hash);
+    const { status, body } = await collector.gaps(made[0]!.subject);
+    expect(status).to.equal(200);
+    expect(body).to.deep.include({ count: 5, complete: true, roots: [ordered[0]!.id], gaps: [], forks: [] });
+  });
+});
