@@ -32,7 +32,7 @@ function freePort() {
 
 /**
  * @typedef {object} TestPostgres
- * @property {() => Promise<string>} createDatabase a fresh empty database; resolves to its URL
+ * @property {() => Promise<string>} createDatabase a fresh empty database (a schema of its own); resolves to its URL
  * @property {() => Promise<void>} stop
  */
 
@@ -105,24 +105,26 @@ function databases(adminUrl, stopServer) {
   const created = [];
   return {
     async createDatabase() {
+      // A schema, not a database: CREATE DATABASE takes ~0.5 s, a schema ~1 ms, and the
+      // search_path in the URL gives the collector a database of its own all the same.
       const name = `${prefix}${++n}`;
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE ${name}`);
+        await client.query(`CREATE SCHEMA ${name}`);
       } finally {
         await client.end();
       }
       created.push(name);
       const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
+      url.searchParams.set('options', `-c search_path=${name}`);
       return url.toString();
     },
     async stop() {
       if (process.env.YINYOM_TEST_DATABASE_URL) {
         const client = new pg.Client({ connectionString: adminUrl });
         await client.connect();
-        for (const name of created) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (const name of created) await client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
         await client.end();
       }
       await stopServer();
