@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Checks the demo's structured notices (DESIGN.md section 4) more strictly than the SDK must:
 // the demo promises every text in both Thai and English, so a missing `en` is an error here.
-// Usage: node demo/check-notices.mjs [file.json ...]   (default: demo/notices/*.json)
-import { readFileSync, readdirSync } from 'node:fs';
+// It also checks demo/config.json the same way (every text th and en, the notice it names
+// exists) and that the inline copy of the config in a page has not drifted from it.
+// Usage: node demo/check-notices.mjs [file.json ...]   (default: demo/notices/*.json and the config)
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -146,6 +148,55 @@ export function checkNotice(notice) {
   return errors;
 }
 
+/** Checks the demo config's texts and notice reference, and every inline copy of it in demo/*.html. */
+export function checkDemoConfig(dir = here) {
+  const errors = [];
+  const fail = (path, msg) => errors.push(`${path}: ${msg}`);
+  const text = (v, path) => {
+    if (v === undefined) return;
+    if (v === null || typeof v !== 'object' || typeof v.th !== 'string' || !v.th || typeof v.en !== 'string' || !v.en) {
+      return fail(path, 'expected {"th": ..., "en": ...} with both filled in');
+    }
+    if (THAI.test(v.en)) fail(`${path}.en`, 'Thai script in the English text');
+  };
+  let config;
+  try {
+    config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+  } catch (e) {
+    return [`config.json: cannot read: ${e.message}`];
+  }
+  text(config.controller?.name, 'controller.name');
+  text(config.controller?.address, 'controller.address');
+  config.categories?.forEach((c, i) => {
+    const p = `categories[${i}]`;
+    text(c.title, `${p}.title`);
+    text(c.description, `${p}.description`);
+    c.cookies?.forEach((k, j) => ['provider', 'duration', 'description'].forEach((f) => text(k[f], `${p}.cookies[${j}].${f}`)));
+  });
+  config.purposes?.forEach((pu, i) => {
+    const p = `purposes[${i}]`;
+    ['title', 'description', 'retention'].forEach((f) => text(pu[f], `${p}.${f}`));
+    ['data', 'recipients'].forEach((f) => pu[f]?.forEach((t, j) => text(t, `${p}.${f}[${j}]`)));
+  });
+  if (typeof config.notice !== 'string' || !config.notice.startsWith('/notices/')) fail('notice', 'expected a /notices/... URL');
+  else if (!existsSync(join(dir, config.notice))) fail('notice', `${config.notice} does not exist in demo/`);
+
+  const canonical = JSON.stringify(config);
+  for (const page of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+    const m = readFileSync(join(dir, page), 'utf8').match(/<script type="application\/json" id="yinyom-config">([\s\S]*?)<\/script>/);
+    if (!m) continue;
+    let inline;
+    try {
+      inline = JSON.stringify(JSON.parse(m[1]));
+    } catch (e) {
+      fail(page, `inline config is not JSON: ${e.message}`);
+      continue;
+    }
+    if (inline !== canonical) fail(page, 'inline config differs from config.json: copy config.json into it again');
+  }
+  return errors.map((e) => `config.json: ${e}`.replace('config.json: config.json:', 'config.json:'));
+}
+
 function main(argv) {
   const files = argv.length
     ? argv
@@ -167,6 +218,17 @@ function main(argv) {
     } else {
       passed++;
       console.log(`✓ ${name}`);
+    }
+  }
+  if (!argv.length) {
+    const errors = checkDemoConfig();
+    if (errors.length) {
+      failed++;
+      console.error(`✗ demo config: ${errors.length} problem(s)`);
+      for (const e of errors) console.error(`    ${e}`);
+    } else {
+      passed++;
+      console.log('✓ demo/config.json (and its inline copy)');
     }
   }
   console.log(`${passed} passed, ${failed} failed`);

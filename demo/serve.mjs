@@ -170,6 +170,10 @@ const CONSENT_FIELDS = [
   ['consent', 'photo-publicity'],
   ['dietary-consent', 'dietary'],
 ];
+const BREADCRUMB = `<ol class="breadcrumb" aria-label="ตำแหน่งของหน้านี้">
+        <li><a href="/">หน้าแรก</a></li>
+        <li><a href="/register.html">สมัครเข้ารับการฝึกอบรม</a></li>
+      </ol>`;
 const ACTORS = { self: 'เจ้าของข้อมูลเอง', parent: 'ผู้ใช้อำนาจปกครอง', custodian: 'ผู้พิทักษ์', curator: 'ผู้อนุบาล' };
 
 /** Reads a `<yinyom-consent>` form value: `{"receipt": "<id>", "choices": {...}}` (DESIGN.md section 7). */
@@ -215,7 +219,8 @@ function confirmationMain(form, ctx) {
     return {
       status: 400,
       title: 'ข้อมูลยังไม่ครบ',
-      main: `<h1>ข้อมูลยังไม่ครบ</h1>
+      main: `${BREADCRUMB}
+      <h1>ข้อมูลยังไม่ครบ</h1>
       <p class="lead">โปรดกรอกข้อมูลต่อไปนี้ แล้วส่งใบสมัครอีกครั้ง</p>
       <ul>${missing.map((m) => `<li>${escapeHtml(m)}</li>`).join('')}</ul>
       <p>กดปุ่มย้อนกลับของเบราว์เซอร์เพื่อแก้ไขโดยไม่ต้องกรอกใหม่ หรือ<a href="/register.html">เริ่มกรอกใบสมัครใหม่</a></p>`,
@@ -255,8 +260,9 @@ function confirmationMain(form, ctx) {
   return {
     status: 200,
     title: 'ได้รับใบสมัครแล้ว',
-    main: `<h1>ได้รับใบสมัครของท่านแล้ว</h1>
-      <p class="lead">ขอบคุณ ${escapeHtml(title + get('first_name'))} ${escapeHtml(get('last_name'))} สถาบันได้รับใบสมัครหลักสูตร “${escapeHtml(course)}” แล้ว และจะแจ้งผลการพิจารณาทางอีเมล ${escapeHtml(get('email'))}</p>
+    main: `${BREADCRUMB}
+      <h1>ได้รับใบสมัครของท่านแล้ว</h1>
+      <p class="lead">เรียน ${escapeHtml(title + get('first_name'))} ${escapeHtml(get('last_name'))}<br>สถาบันได้รับใบสมัครหลักสูตร “${escapeHtml(course)}” ของท่านแล้ว และจะแจ้งผลการพิจารณาทางอีเมล ${escapeHtml(get('email'))} ขอบคุณที่สนใจเข้ารับการฝึกอบรมกับสถาบัน</p>
       <div class="notice-box"><p>นี่คือเว็บไซต์สาธิต ระบบไม่ได้เก็บใบสมัครของท่าน หน้านี้แสดงเฉพาะสิ่งที่เบราว์เซอร์ส่งมาเท่านั้น</p></div>
       <div class="panel">
         <h2>ข้อมูลผู้สมัคร</h2>
@@ -428,7 +434,8 @@ export async function main(argv = process.argv.slice(2)) {
   console.log(`  เว็บไซต์สาธิต / demo site:            ${siteUrl}`);
   if (running) {
     console.log(`  รับใบรับความยินยอม / receipt collector: ${ctx.endpoint}`);
-    console.log(`  ฐานข้อมูล / database:                 ${relative(process.cwd(), options.db) || options.db}`);
+    const db = relative(process.cwd(), options.db);
+    console.log(`  ฐานข้อมูล / database:                 ${db && !db.startsWith('..') ? db : options.db}`);
   } else {
     console.log(`  ส่งใบรับความยินยอมไปที่ / receipts go to: ${ctx.endpoint} (collector ไม่ได้เปิดในโปรเซสนี้ / not started here)`);
   }
