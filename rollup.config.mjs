@@ -1,7 +1,7 @@
 // Bundles the tsc output in dist/esm into the files a script tag loads. One build, no babel:
 //   dist/yinyom.js          IIFE: the core, API, gating and auto boot (the returning visitor's only file)
 //   dist/yinyom-ui.js       ES module: Lit + banner + preferences; page elements in lazily imported chunks
-//   dist/yinyom-receipts.js ES module: receipts and sync, imported on a first decision or a pending outbox
+//   dist/yinyom-receipts.js ES module: receipts, sync, cookie clearing, config problem texts; imported when needed
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -16,7 +16,7 @@ export default [
     plugins: [resolve(), minify(false)],
   },
   {
-    input: { 'yinyom-ui': 'dist/esm/ui/index.js', 'yinyom-receipts': 'dist/esm/core/receipts/index.js' },
+    input: { 'yinyom-ui': 'dist/esm/ui/index.js', 'yinyom-receipts': 'dist/esm/core/deferred.js' },
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     plugins: [resolve(), minify(true)],
   },

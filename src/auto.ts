@@ -6,6 +6,7 @@
  * the UI are ES modules beside this file, loaded with dynamic import() only when needed.
  */
 import { createConsentCore } from './core/consent.js';
+import { fetchJson } from './core/fetch-json.js';
 import type { ConsentApi } from './core/types.js';
 
 type Queued = (api: ConsentApi) => void;
@@ -33,16 +34,12 @@ if (host.yinyom && !Array.isArray(host.yinyom)) {
       if (!element) throw new Error(`no element matches "${ref}"`);
       config = JSON.parse(element.textContent!);
     } catch (error) {
-      config = new Error(`data-config: ${(error as Error).message}`);
+      config = error;
     }
     start(config);
   } else {
-    fetch(new URL(ref, location.href))
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json();
-      })
-      .catch((error) => new Error(`data-config: could not load ${ref}: ${error.message}`))
+    fetchJson(new URL(ref, location.href).href)
+      .catch((error: Error) => error)
       .then(start);
   }
 }

@@ -29,7 +29,7 @@ export interface CreateConsentOptions {
  */
 export function createConsent(config: unknown, { ui = true }: CreateConsentOptions = {}): ConsentApi {
   const api = createConsentCore(config, {
-    receipts: () => import('./core/receipts/index.js'),
+    receipts: () => import('./core/deferred.js'),
     ui: ui ? () => import('./ui/index.js') : undefined,
   });
   setDefaultConsent(api);

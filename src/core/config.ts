@@ -1,4 +1,23 @@
+import { CONFIG_PROBLEMS, type ConfigProblemCode } from './config-problems.js';
+
+type ProblemTexts = typeof CONFIG_PROBLEMS;
+import { ID_PATTERN } from './decision-cookie.js';
 import type { Config, ResolvedConfig } from './types.js';
+
+/**
+ * One problem of a config: where, what (a key of `CONFIG_PROBLEMS`), and the offending value
+ * where the text quotes it. Codes keep the texts out of the script-tag core, which prints them
+ * from a lazily loaded chunk.
+ */
+export type ConfigProblem = [path: string, code: ConfigProblemCode, value?: unknown];
+
+/** The result of `checkConfig`. */
+export interface ConfigProblems {
+  config: ResolvedConfig;
+  errors: ConfigProblem[];
+  /** Unknown fields: reported, never fatal. */
+  unknown: string[];
+}
 
 /** The result of `validateConfig`: every problem at once, each naming its path. */
 export interface ConfigCheck {
@@ -7,167 +26,120 @@ export interface ConfigCheck {
   warnings: string[];
 }
 
-/** Category and purpose ids: they travel in a cookie, in receipts and in `data-yinyom`. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+export { ID_PATTERN };
 
-const CONSENT_MODE_TYPES = [
-  'ad_storage',
-  'ad_user_data',
-  'ad_personalization',
-  'analytics_storage',
-  'functionality_storage',
-  'personalization_storage',
-  'security_storage',
-];
+/** The Google Consent Mode v2 types a category may map to. */
+const CONSENT_MODE_TYPE = /^(ad_(storage|user_data|personalization)|(analytics|functionality|personalization|security)_storage)$/;
 
 type Check = (value: unknown, path: string) => void;
-type Shape = Record<string, Check>;
 
 /**
- * Validates a parsed JSON config (DESIGN.md section 3) and fills in the defaults.
- * Never throws: problems come back as `errors` (`config: categories[2].id must ...`),
- * unknown fields as `warnings`. With any error the caller must run the safe default.
+ * Checks a parsed JSON config (DESIGN.md section 3) and fills in the defaults. Never throws.
+ * With any error the caller must run the safe default; `describeConfigProblems` words them.
  */
-export function validateConfig(input: unknown): ConfigCheck {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const fail = (path: string, problem: string) => errors.push(`config: ${path || 'the config'} ${problem}`);
+export function checkConfig(input: unknown): ConfigProblems {
+  const errors: ConfigProblem[] = [];
+  const unknown: string[] = [];
+  const fail = (path: string, code: ConfigProblemCode, value?: unknown) => errors.push([path, code, value]);
   const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
   const ids = new Set<string>();
 
   const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
-
-  const object =
-    (shape: Shape, required: string[] = []): Check =>
+  const test =
+    (ok: (value: unknown) => unknown, code: ConfigProblemCode): Check =>
     (value, path) => {
-      if (!isObject(value)) return fail(path, 'must be an object');
-      for (const key of required) if (value[key] === undefined) fail(join(path, key), 'is required');
+      if (!ok(value)) fail(path, code);
+    };
+
+  /** An object check; keys ending in "!" are required. */
+  const object =
+    (shape: Record<string, Check>): Check =>
+    (value, path) => {
+      if (!isObject(value)) return fail(path, 'object');
+      for (const key in shape) if (key.endsWith('!') && value[key.slice(0, -1)] === undefined) fail(join(path, key.slice(0, -1)), 'required');
       for (const key in value) {
-        if (shape[key]) shape[key](value[key], join(path, key));
-        else warnings.push(`config: ${join(path, key)} is not a known field; ignored`);
+        const check = shape[key] ?? shape[`${key}!`];
+        if (check) check(value[key], join(path, key));
+        else unknown.push(join(path, key));
       }
     };
   const array =
-    (item: Check, nonEmpty = false): Check =>
+    (item: Check, nonEmpty?: boolean): Check =>
     (value, path) => {
-      if (!Array.isArray(value)) return fail(path, 'must be an array');
-      if (nonEmpty && !value.length) fail(path, 'must not be empty');
+      if (!Array.isArray(value)) return fail(path, 'array');
+      if (nonEmpty && !value.length) fail(path, 'empty');
       value.forEach((entry, index) => item(entry, `${path}[${index}]`));
     };
-  const string: Check = (value, path) => {
-    if (typeof value !== 'string' || !value.trim()) fail(path, 'must be a non-empty string');
-  };
-  const boolean: Check = (value, path) => {
-    if (typeof value !== 'boolean') fail(path, 'must be true or false');
-  };
-  const text: Check = (value, path) => {
-    if (typeof value === 'string') return string(value, path);
-    if (!isObject(value) || typeof value.th !== 'string' || (value.en !== undefined && typeof value.en !== 'string')) {
-      fail(path, 'must be a string or {"th": "...", "en": "..."}');
+  const string = test((value) => typeof value === 'string' && value.trim(), 'string');
+  const boolean = test((value) => typeof value === 'boolean', 'boolean');
+  const text: Check = (value, path) =>
+    typeof value === 'string'
+      ? string(value, path)
+      : test((v) => isObject(v) && typeof v.th === 'string' && (v.en === undefined || typeof v.en === 'string'), 'text')(value, path);
+  const http = test((value) => {
+    try {
+      return /^https?:$/.test(new URL(value as string, location.href).protocol);
+    } catch {
+      return false;
     }
-  };
-  const url =
-    (schemes: string[]): Check =>
-    (value, path) => {
-      try {
-        if (!schemes.includes(new URL(value as string, location.href).protocol)) throw 0;
-      } catch {
-        fail(path, `must be a URL (${schemes.join(' ')})`);
-      }
-    };
-  const oneOf =
-    (choices: unknown[]): Check =>
-    (value, path) => {
-      if (!choices.includes(value)) fail(path, `must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')}`);
-    };
+  }, 'url');
+  const regex = test((value) => {
+    try {
+      return new RegExp(value as string);
+    } catch {
+      return false;
+    }
+  }, 'regex');
   const id: Check = (value, path) => {
-    if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-      return fail(path, 'must be lowercase letters, digits, "-" or "_"');
-    }
-    if (ids.has(value)) fail(path, `"${value}" is used twice`);
+    if (typeof value !== 'string' || !ID_PATTERN.test(value)) return fail(path, 'id');
+    if (ids.has(value)) fail(path, 'twice', value);
     ids.add(value);
   };
-  const regex: Check = (value, path) => {
-    try {
-      new RegExp(value as string);
-    } catch {
-      fail(path, 'must be a valid regular expression');
-    }
-  };
-  const http = url(['http:', 'https:']);
-  const common = { id, title: text, description: text };
+  const common = { 'id!': id, 'title!': text, description: text };
+  const purpose = object({ ...common, sensitive: boolean, banner: boolean, data: array(text), retention: text, recipients: array(text) });
 
-  const category = object(
-    {
-      ...common,
-      required: boolean,
-      gpc: boolean,
-      cookies: array(
-        object({ name: string, match: regex, provider: text, duration: text, description: text }, ['name']),
-      ),
-      consentMode: array(oneOf(CONSENT_MODE_TYPES)),
+  object({
+    'controller!': object({ 'name!': text, email: string, phone: string, address: text, url: http }),
+    'notice!': (value, path) => {
+      if (typeof value === 'string') return http(value, path);
+      if (!isObject(value)) return fail(path, 'notice');
+      string(value.id, `${path}.id`);
+      string(value.version, `${path}.version`);
+      if (value.url !== undefined) http(value.url, `${path}.url`);
     },
-    ['id', 'title'],
-  );
-  const purposeShape = object(
-    {
-      ...common,
-      sensitive: boolean,
-      banner: boolean,
-      data: array(text),
-      retention: text,
-      recipients: array(text),
+    'categories!': array(
+      object({
+        ...common,
+        required: boolean,
+        gpc: boolean,
+        cookies: array(object({ 'name!': string, match: regex, provider: text, duration: text, description: text })),
+        consentMode: array(test((value) => CONSENT_MODE_TYPE.test(value as string), 'consent-mode')),
+      }),
+      true,
+    ),
+    purposes: array((value, path) => {
+      purpose(value, path);
+      if (isObject(value) && value.sensitive === true && value.banner === true) fail(`${path}.banner`, 'sensitive-banner');
+    }),
+    endpoint: http,
+    language: test((value) => value === 'th' || value === 'en', 'language'),
+    expiresDays: test((value) => typeof value === 'number' && value > 0 && value <= 3650, 'days'),
+    cookieDomain: (value, path) => {
+      const domain = String(value).replace(/^\./, '');
+      if (typeof value !== 'string' || (location.hostname !== domain && !location.hostname.endsWith(`.${domain}`))) {
+        fail(path, 'domain', value);
+      }
     },
-    ['id', 'title'],
-  );
-  const purpose: Check = (value, path) => {
-    purposeShape(value, path);
-    if (isObject(value) && value.sensitive === true && value.banner === true) {
-      fail(`${path}.banner`, 'must not be true for a sensitive purpose: PDPA s.26 consent is asked on its own');
-    }
-  };
-  const controller = object(
-    { name: text, email: string, phone: string, address: text, url: http },
-    ['name'],
-  );
-  const notice: Check = (value, path) => {
-    if (typeof value === 'string') return http(value, path);
-    if (!isObject(value)) return fail(path, 'must be a notice object or the URL of one');
-    string(value.id, `${path}.id`);
-    string(value.version, `${path}.version`);
-    if (value.url !== undefined) http(value.url, `${path}.url`);
-  };
-
-  object(
-    {
-      controller,
-      notice,
-      categories: array(category, true),
-      purposes: array(purpose),
-      endpoint: http,
-      language: oneOf(['th', 'en']),
-      expiresDays: (value, path) => {
-        if (typeof value !== 'number' || !(value > 0 && value <= 3650)) fail(path, 'must be a number of days from 1 to 3650');
-      },
-      cookieDomain: (value, path) => {
-        string(value, path);
-        const domain = String(value).replace(/^\./, '');
-        if (typeof value === 'string' && location.hostname !== domain && !location.hostname.endsWith(`.${domain}`)) {
-          fail(path, `"${value}" does not cover this page's host ${location.hostname}`);
-        }
-      },
-      respectGPC: boolean,
-      googleConsentMode: boolean,
-      subject: string,
-    },
-    ['controller', 'notice', 'categories'],
-  )(input, '');
+    respectGPC: boolean,
+    googleConsentMode: boolean,
+    subject: string,
+  })(input, '');
 
   const given = (isObject(input) ? input : {}) as Partial<Config>;
   return {
     errors,
-    warnings,
+    unknown,
     config: {
       ...given,
       categories: errors.length ? [] : given.categories!,
@@ -178,4 +150,32 @@ export function validateConfig(input: unknown): ConfigCheck {
       googleConsentMode: given.googleConsentMode ?? false,
     } as ResolvedConfig,
   };
+}
+
+/**
+ * Words the problems of `checkConfig`: `config: categories[2].id must be ...`. Without
+ * `texts` (they failed to load) each problem is named by its code.
+ */
+export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>, texts?: ProblemTexts) {
+  const word = (code: ConfigProblemCode, value?: unknown) => (texts ? texts[code](value, location.hostname) : `(${code}) ${value ?? ''}`);
+  return {
+    errors: errors.map(([path, code, value]) => `config: ${path || 'the config'} ${word(code, value)}`),
+    warnings: unknown.map((path) => `config: ${path} ${word('unknown')}`),
+  };
+}
+
+/**
+ * Validates a parsed JSON config (DESIGN.md section 3) and fills in the defaults. Never
+ * throws: every problem comes back at once in `errors`, each naming its path; unknown fields
+ * come back as `warnings`. With any error, Yinyom runs its safe default.
+ *
+ * @example
+ * ```js
+ * const { errors } = validateConfig(JSON.parse(fs.readFileSync('consent-config.json', 'utf8')));
+ * if (errors.length) throw new Error(errors.join('\n'));
+ * ```
+ */
+export function validateConfig(input: unknown): ConfigCheck {
+  const checked = checkConfig(input);
+  return { config: checked.config, ...describeConfigProblems(checked, CONFIG_PROBLEMS) };
 }

@@ -1,9 +1,13 @@
-import { validateConfig } from './config.js';
+import { checkConfig, describeConfigProblems } from './config.js';
 import { consentMode } from './consent-mode.js';
-import { deleteCookies, readCookie, writeCookie } from './cookies.js';
+import { readCookie, writeCookie } from './cookies.js';
 import { COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './decision-cookie.js';
+import type { DecisionContext } from './decide.js';
+import { fetchJson } from './fetch-json.js';
+import { failure, log } from './log.js';
 import { createGate, observeDocument, undefinedTags } from './gating.js';
-import type { ReceiptBook, CreateReceiptBook } from './receipts/receipt-book.js';
+import type * as Deferred from './deferred.js';
+import type { ReceiptBook } from './receipts/receipt-book.js';
 import type {
   Category,
   ChangeListener,
@@ -28,8 +32,8 @@ export interface UiModule {
 
 /** How the core reaches the pieces it loads on demand; each entry point wires its own. */
 export interface ConsentOptions {
-  /** Loads the receipt book. Without it, decisions work but `set()` rejects for want of a receipt. */
-  receipts?: () => Promise<{ createReceiptBook: CreateReceiptBook }>;
+  /** Loads the deferred part of the core (receipt book, cookie clearing, problem texts). Without it, decisions apply but `set()` rejects for want of a receipt. */
+  receipts?: () => Promise<typeof Deferred>;
   /** Loads the UI. Without it the core is headless: no banner, and `show()` rejects. */
   ui?: () => Promise<UiModule>;
   /** Stops the instance when aborted: no more gating, observing or cross-tab messages. */
@@ -47,7 +51,7 @@ declare global {
   }
 }
 
-const log = (level: 'error' | 'warn', ...args: unknown[]) => console[level]('[yinyom]', ...args);
+
 
 /** Runs `fn`, reporting instead of throwing: page code must never break the SDK, nor the SDK the page. */
 function guard(what: string, fn: () => void) {
@@ -79,14 +83,21 @@ function hint(pending?: boolean): boolean {
  * An `Error` as `input` means the config could not be read: its message is reported the same way.
  */
 export function createConsentCore(input: unknown, options: ConsentOptions = {}): ConsentApi {
+  let lazy: Promise<typeof Deferred> | undefined;
   // An Error stands for a config that could not even be read (bad JSON, missing element or URL).
-  const { config, errors, warnings } = validateConfig(input instanceof Error ? {} : input);
-  if (input instanceof Error) errors.splice(0, errors.length, input.message);
-  if (warnings.length) log('warn', warnings.join('\n'));
-  let broken: string | undefined;
-  if (errors.length) {
-    broken = `${errors.length} config problem(s); nothing optional will run:\n  ${errors.join('\n  ')}`;
-    log('error', broken);
+  const { config, errors, unknown } = checkConfig(input instanceof Error ? {} : input);
+  if (input instanceof Error) errors.splice(0, errors.length, ['data-config', 'unreadable', input.message]);
+  let broken = errors.length ? `the config has ${errors.length} problem(s), listed on the console` : undefined;
+  if (errors.length || unknown.length) {
+    // The texts come with the deferred chunk; without it the codes still name each problem.
+    void onDecision()
+      .then((module) => module.CONFIG_PROBLEMS)
+      .catch(() => undefined)
+      .then((texts) => {
+        const described = describeConfigProblems({ errors, unknown }, texts);
+        if (described.warnings.length) log('warn', described.warnings.join('\n'));
+        if (errors.length) log('error', `${errors.length} config problem(s); nothing optional will run:\n  ${described.errors.join('\n  ')}`);
+      });
   }
 
   const entries = new Map<string, Category | Purpose>();
@@ -151,8 +162,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   const gate = createGate((ids) => ids.every((id) => get(id) === true));
 
   /** Makes `next` the current decision and carries out everything that follows from it. */
-  const apply = (next: StoredDecision | undefined, persist: boolean, broadcast: boolean) => {
-    const before = new Map(optionalCategories.map((category) => [category, get(category.id)]));
+  const apply = (next: StoredDecision | undefined, persist?: boolean, broadcast?: boolean) => {
     decision = next;
     if (persist) {
       const maxAge = next ? (+next.time + config.expiresDays * DAY - Date.now()) / 1000 : 0;
@@ -160,42 +170,37 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     }
     if (config.googleConsentMode) consentMode(config.categories, (id) => get(id) === true);
     gate();
-    const denied = [...before].filter(([category, was]) => was !== false && get(category.id) === false);
-    const patterns = denied.flatMap(([category]) => (category.cookies ?? []).map((c) => new RegExp(c.match ?? `^${c.name}$`)));
-    if (patterns.length) deleteCookies(patterns, config.cookieDomain);
     if (broadcast && next) channel?.postMessage(encodeDecision(next));
     emit();
   };
 
   let noticeLoad: Promise<Notice> | undefined;
-  const loadNotice = (): Promise<Notice> => {
-    if (notice) return Promise.resolve(notice);
-    const url = new URL(config.notice as string, location.href).href;
-    return (noticeLoad ??= fetch(url)
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json();
-      })
-      .then((loaded: Notice) => {
-        if (typeof loaded?.id !== 'string' || typeof loaded.version !== 'string') throw new Error('id and version are required');
-        notice = loaded;
-        // The cookie was trusted until the version was known; a new version asks again.
-        if (decision && !valid(decision)) apply(undefined, true, false);
-        return loaded;
-      })
-      .catch((error) => {
-        const message = `notice: could not load ${url}: ${error.message ?? error}`;
-        if (!broken) {
-          broken = message;
-          log('error', `${message}; nothing optional will run`);
-          apply(undefined, false, false);
-        }
-        throw new Error(`[yinyom] ${message}`);
-      }));
-  };
+  const loadNotice = (): Promise<Notice> =>
+    notice
+      ? Promise.resolve(notice)
+      : (noticeLoad ??= fetchJson(new URL(config.notice as string, location.href).href).then(
+          (loaded) => {
+            const { id, version } = (loaded ?? {}) as Notice;
+            if (typeof id !== 'string' || typeof version !== 'string') throw new Error(`${config.notice}: id and version are required`);
+            notice = loaded as Notice;
+            // The cookie was trusted until the version was known; a new version asks again.
+            if (decision && !valid(decision)) apply(undefined, true);
+            return notice;
+          },
+        ).catch((error: Error) => {
+          if (!broken) {
+            broken = `notice: ${error.message}`;
+            log('error', `${broken}; nothing optional will run`);
+            apply(undefined);
+          }
+          throw failure(`notice: ${error.message}`);
+        }));
 
+  function onDecision(): Promise<typeof Deferred> {
+    return (lazy ??= options.receipts ? options.receipts() : Promise.reject(failure('no receipt book configured')));
+  }
   const receiptBook = (): Promise<ReceiptBook> =>
-    (book ??= (options.receipts ? options.receipts() : Promise.reject(new Error('no receipt book configured'))).then(
+    (book ??= onDecision().then(
       ({ createReceiptBook }) => {
         const created = createReceiptBook({ config });
         created.onSync((counts) => {
@@ -208,41 +213,28 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     ));
 
   const loadUi = (): Promise<UiModule> =>
-    (ui ??= options.ui ? options.ui() : Promise.reject(new Error('[yinyom] no UI: this instance is headless')));
+    (ui ??= options.ui ? options.ui() : Promise.reject(failure('no UI: this instance is headless')));
 
-  /** Every decision passes here: validated, recorded as a receipt, then applied. */
-  const decide = (update: Choices, { method = 'api', actor }: DecisionOptions): Promise<Receipt> => {
-    const run = async () => {
-      if (broken) throw new Error(`[yinyom] ${broken}`);
-      for (const id in update) {
-        const entry = entries.get(id);
-        if (!entry) throw new Error(`[yinyom] set: unknown category or purpose "${id}"`);
-        if (typeof update[id] !== 'boolean') throw new Error(`[yinyom] set: "${id}" must be true or false`);
-        if ((entry as Category).required && !update[id]) throw new Error(`[yinyom] set: "${id}" is required and cannot be denied`);
-      }
-      const current = await loadNotice();
-      const choices: Choices = {};
-      // A first decision records every category explicitly: what it does not mention is denied.
-      if (!decision) for (const category of optionalCategories) choices[category.id] = false;
-      Object.assign(choices, decision?.choices);
-      for (const id in update) if (!(entries.get(id) as Category).required) choices[id] = update[id];
-      const time = new Date();
-      let receipt: Receipt | undefined;
-      let failure: unknown;
-      try {
-        receipt = await (await receiptBook()).record({ choices, method, actor, language, notice: current, gpc, time });
-        noticeHash = receipt.notice.hash;
-        hint(true);
-      } catch (error) {
-        failure = error;
-        log('error', 'the receipt for this decision could not be written; the decision applies to this page', error);
-      }
-      // The person's choice takes effect even when no receipt could be written.
-      apply({ version: current.version, time, choices, receiptId: receipt?.id ?? 'none' }, true, true);
-      if (!receipt) throw failure;
-      return receipt;
-    };
-    const result = queue.then(run);
+  const context: DecisionContext = {
+    config,
+    entries,
+    optional: optionalCategories,
+    gpc,
+    broken: () => broken,
+    current: () => decision,
+    get,
+    language: () => language,
+    notice: loadNotice,
+    book: receiptBook,
+    apply,
+    recorded(receipt) {
+      noticeHash = receipt.notice.hash;
+      hint(true);
+    },
+  };
+  /** Every decision passes through `decide` in the deferred chunk, one at a time. */
+  const decide = (update: Choices, options: DecisionOptions): Promise<Receipt> => {
+    const result = queue.then(onDecision).then((module) => module.decide(context, update, options));
     queue = result.catch(() => undefined);
     return result;
   };
@@ -251,7 +243,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     get,
     state,
     whenGranted(id) {
-      if (!entries.has(id)) return Promise.reject(new Error(`[yinyom] whenGranted: unknown category or purpose "${id}"`));
+      if (!entries.has(id)) return Promise.reject(failure(`whenGranted: "${id}" is not a category or purpose of the config`));
       return new Promise((resolve) => {
         if (get(id)) return resolve();
         const off = api.on('change', () => {
@@ -290,7 +282,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
 
   // Boot. The decision is read synchronously so gating and get() answer before any gated script could run.
   if (!broken) {
-    if (!navigator.cookieEnabled) log('warn', 'cookies are disabled: a decision lasts for this page and is restored from receipts where possible');
+    if (!navigator.cookieEnabled) log('warn', 'cookies are off: decisions last for this page, restored from receipts where possible');
     const raw = readCookie(COOKIE_NAME);
     const stored = raw === undefined ? undefined : decodeDecision(raw);
     if (raw !== undefined && !stored) log('warn', `the "${COOKIE_NAME}" cookie is not a Yinyom decision; treated as no decision`);
@@ -301,7 +293,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     }
     channel?.addEventListener('message', ({ data }) => {
       const next = valid(decodeDecision(String(data)));
-      if (next) apply(next, false, false);
+      if (next) apply(next);
     });
   }
   const observer = observeDocument((root) => {
@@ -330,7 +322,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
         valid({ version: latest.notice.version, time: new Date(latest.time), choices: latest.choices, receiptId: latest.id });
       if (restored) {
         noticeHash = latest.notice.hash;
-        apply(restored, true, false);
+        apply(restored, true);
       }
       if (!decision && options.ui) await api.show('banner');
     } catch (error) {

@@ -1,5 +1,8 @@
 import type { Choices } from './types.js';
 
+/** Category and purpose ids: they travel in this cookie, in receipts and in `data-yinyom`. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
 /** The name of the first-party cookie that holds the current decision. */
 export const COOKIE_NAME = 'yinyom';
 
@@ -38,7 +41,7 @@ export function decodeDecision(value: string): StoredDecision | undefined {
   const choices: Choices = {};
   for (const [index, granted] of [[3, true], [4, false]] as const) {
     for (const id of parts[index] ? parts[index].split('.') : []) {
-      if (!/^[a-z0-9][a-z0-9_-]*$/.test(id)) return undefined;
+      if (!ID_PATTERN.test(id)) return undefined;
       choices[id] = granted;
     }
   }

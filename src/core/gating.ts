@@ -7,24 +7,17 @@ interface TrustedTypesPolicy {
   createScript(text: string): string;
   createScriptURL(url: string): string;
 }
-let policy: TrustedTypesPolicy | undefined | null;
+let policy: TrustedTypesPolicy | undefined;
 
 /*
  * Under `require-trusted-types-for 'script'`, script text and src need a policy. The one
- * policy, named "yinyom", is created only when a gated script is first activated, and only
- * ever passes through the text and src the page itself wrote in its markup.
+ * policy, named "yinyom", is created when a gated script is first activated, and only ever
+ * passes through the text and src the page itself wrote in its markup. Where the page's CSP
+ * does not list "yinyom", createPolicy throws and the browser's message says so.
  */
-function trusted(): TrustedTypesPolicy | null {
-  if (policy === undefined) {
-    const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypesPolicy } }).trustedTypes;
-    try {
-      policy = factory ? factory.createPolicy('yinyom', { createScript: (s: string) => s, createScriptURL: (s: string) => s }) : null;
-    } catch (error) {
-      console.error('[yinyom] gating: the Trusted Types policy "yinyom" could not be created; list it in the trusted-types CSP directive', error);
-      policy = null;
-    }
-  }
-  return policy;
+function trusted(): TrustedTypesPolicy | undefined {
+  const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypesPolicy } }).trustedTypes;
+  return (policy ??= factory?.createPolicy('yinyom', { createScript: (s: string) => s, createScriptURL: (s: string) => s }));
 }
 
 /** Makes a runnable copy of a gated script: same attributes and nonce, real type. */
@@ -68,7 +61,7 @@ export function createGate(grants: Grants): (root?: ParentNode) => void {
           if (script.src) script.onload = script.onerror = () => resolve();
           element.replaceWith(script);
           if (!script.src) resolve();
-        }),
+        }).catch((error) => console.error('[yinyom] gating:', error)),
     );
   };
 

@@ -25,7 +25,7 @@ describe('config validation', () => {
       'config: categories[2].id must be lowercase letters, digits, "-" or "_"',
       'config: purposes[0].title must be a string or {"th": "...", "en": "..."}',
       'config: purposes[2].banner must not be true for a sensitive purpose: PDPA s.26 consent is asked on its own',
-      'config: language must be one of "th", "en"',
+      'config: language must be "th" or "en"',
       'config: expiresDays must be a number of days from 1 to 3650',
     ]);
     expect(errors).to.have.length(5);
@@ -47,9 +47,9 @@ describe('config validation', () => {
     expect(validateConfig('nope').errors).to.deep.equal(['config: the config must be an object']);
     const { errors } = validateConfig(testConfig({ categories: [], endpoint: 'javascript:alert(1)', notice: 'ftp://x/n.json' }));
     expect(errors).to.deep.equal([
-      'config: notice must be a URL (http: https:)',
+      'config: notice must be an http(s) URL',
       'config: categories must not be empty',
-      'config: endpoint must be a URL (http: https:)',
+      'config: endpoint must be an http(s) URL',
     ]);
   });
 
@@ -59,7 +59,7 @@ describe('config validation', () => {
     bad.categories[1].consentMode = ['analytics'];
     expect(validateConfig(bad).errors).to.deep.equal([
       'config: categories[1].cookies[0].match must be a valid regular expression',
-      'config: categories[1].consentMode[0] must be one of "ad_storage", "ad_user_data", "ad_personalization", "analytics_storage", "functionality_storage", "personalization_storage", "security_storage"',
+      'config: categories[1].consentMode[0] must be a Consent Mode v2 type, e.g. analytics_storage',
       `config: cookieDomain ".example.org" does not cover this page's host ${location.hostname}`,
     ]);
   });
@@ -76,8 +76,9 @@ describe('config validation', () => {
     (bad.categories[1] as { id: unknown }).id = 7;
     (bad.purposes![1] as { id: unknown }).id = '';
     let api!: ReturnType<typeof createTestConsent>;
-    const errors = await captureConsole('error', () => {
+    const errors = await captureConsole('error', async () => {
       api = createTestConsent(bad);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     });
     expect(errors).to.have.length(1);
     expect(errors[0]).to.contain('2 config problem(s); nothing optional will run');
@@ -88,6 +89,14 @@ describe('config validation', () => {
     expect(api.state().decided).to.equal(false);
     let rejection: Error | undefined;
     await api.acceptAll().catch((error: Error) => (rejection = error));
-    expect(rejection?.message).to.contain('config problem');
+    expect(rejection?.message).to.equal('[yinyom] the config has 2 problem(s), listed on the console');
+  });
+
+  it('still names each problem by path and code when the problem texts cannot load', async () => {
+    const errors = await captureConsole('error', async () => {
+      createTestConsent({ ...testConfig(), language: 'fr' }, { receipts: () => Promise.reject(new Error('offline')) });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(errors.join()).to.contain('config: language (language)');
   });
 });

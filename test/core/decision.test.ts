@@ -58,7 +58,7 @@ describe('decision state', () => {
   it('rejects unknown ids, non-boolean values and denying a required category, naming them', async () => {
     const api = createTestConsent(testConfig());
     const reason = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => error.message);
-    expect(await reason(api.set({ analytcs: true }))).to.equal('[yinyom] set: unknown category or purpose "analytcs"');
+    expect(await reason(api.set({ analytcs: true }))).to.equal('[yinyom] set: "analytcs" is not a category or purpose of the config');
     expect(await reason(api.set({ analytics: 'yes' as unknown as boolean }))).to.equal('[yinyom] set: "analytics" must be true or false');
     expect(await reason(api.set({ necessary: false }))).to.equal('[yinyom] set: "necessary" is required and cannot be denied');
     expect(api.state().decided).to.equal(false);
@@ -112,7 +112,7 @@ describe('decision state', () => {
       const warnings = await captureConsole('warn', () => {
         api = createTestConsent(testConfig());
       });
-      expect(warnings.join()).to.contain('cookies are disabled');
+      expect(warnings.join()).to.contain('cookies are off');
       await api.acceptAll();
       expect(api.get('analytics')).to.equal(true);
     } finally {
@@ -183,7 +183,7 @@ describe('decision state', () => {
     await waiting;
     expect(granted).to.equal(true);
     await api.whenGranted('analytics');
-    expect(await api.whenGranted('x').catch((error: Error) => error.message)).to.contain('unknown category or purpose "x"');
+    expect(await api.whenGranted('x').catch((error: Error) => error.message)).to.contain('"x" is not a category or purpose of the config');
   });
 
   it('push calls the function with the API at once and survives a throwing one', async () => {
@@ -204,11 +204,14 @@ describe('decision state', () => {
   });
 
   it('applies the decision for the page even when no receipt can be written, and rejects', async () => {
-    const api = createTestConsent(testConfig(), { receipts: () => Promise.reject(new Error('chunk failed')) });
+    // e.g. crypto.subtle missing on an http page; IndexedDB failures are the book's own (kept in memory).
+    const book = memoryBook();
+    const failing = { ...book, createReceiptBook: (options: never) => ({ ...book.createReceiptBook(options), record: () => Promise.reject(new Error('chunk failed')) }) };
+    const api = createTestConsent(testConfig(), { receipts: async () => failing });
     let message = '';
     const errors = await captureConsole('error', () => api.rejectAll().catch((error: Error) => (message = error.message)));
     expect(message).to.equal('chunk failed');
-    expect(errors.join()).to.contain('could not be written');
+    expect(errors.join()).to.contain('no receipt could be written');
     expect(api.get('analytics')).to.equal(false);
   });
 
@@ -221,8 +224,8 @@ describe('decision state', () => {
     const missing = new URL('/no-such-notice.json', location.href).href;
     const broken = createTestConsent(testConfig({ notice: missing }));
     const errors = await captureConsole('error', () => broken.notice().catch(() => undefined));
-    expect(errors.join()).to.contain(`could not load ${missing}: HTTP 404`);
-    expect(await broken.acceptAll().catch((error: Error) => error.message)).to.contain('could not load');
+    expect(errors.join()).to.contain(`notice: ${missing}: HTTP 404; nothing optional will run`);
+    expect(await broken.acceptAll().catch((error: Error) => error.message)).to.contain(`${missing}: HTTP 404`);
     expect(broken.get('analytics')).to.equal(undefined);
   });
 

@@ -140,8 +140,10 @@ describe('gating', () => {
 
   it('does not gate anything while the config is invalid', async () => {
     page(`<script type="text/plain" data-yinyom="analytics">gateLog.push('x')</script>`);
-    await captureConsole('error', () => createTestConsent({ categories: 'x' }));
-    await settle();
+    await captureConsole('error', async () => {
+      createTestConsent({ categories: 'x' });
+      await settle();
+    });
     expect(log()).to.deep.equal([]);
     await nextTask();
   });

@@ -1,4 +1,6 @@
 import { createConsentCore, type ConsentOptions } from '../../src/core/consent.js';
+import { CONFIG_PROBLEMS } from '../../src/core/config-problems.js';
+import { decide } from '../../src/core/decide.js';
 import type { CreateReceiptBook, Decision } from '../../src/core/receipts/receipt-book.js';
 import type { Config, ConsentApi, Receipt } from '../../src/core/types.js';
 
@@ -37,11 +39,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  * A receipt book that keeps receipts in memory: the core's tests exercise the core, and the
  * receipt book has its own tests against IndexedDB and the real collector.
  */
-export function memoryBook(store: Receipt[] = []): { createReceiptBook: CreateReceiptBook; decisions: Decision[] } {
+export function memoryBook(store: Receipt[] = []) {
   const decisions: Decision[] = [];
   return {
     decisions,
-    createReceiptBook: () => ({
+    decide,
+    CONFIG_PROBLEMS,
+    createReceiptBook: (() => ({
       async record(decision) {
         decisions.push(decision);
         const receipt = {
@@ -67,7 +71,7 @@ export function memoryBook(store: Receipt[] = []): { createReceiptBook: CreateRe
       entries: async () => store.map((receipt) => ({ receipt, status: 'pending' as const })),
       sync: async () => ({ sent: 0, pending: store.length, failed: 0 }),
       onSync: () => () => undefined,
-    }),
+    })) as CreateReceiptBook,
   };
 }
 

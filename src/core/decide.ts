@@ -1,0 +1,66 @@
+import { deleteCookies } from './cookies.js';
+import type { StoredDecision } from './decision-cookie.js';
+import { failure, log } from './log.js';
+import type { ReceiptBook } from './receipts/receipt-book.js';
+import type { Category, Choices, DecisionOptions, Language, Notice, Purpose, Receipt, ResolvedConfig } from './types.js';
+
+/** What `decide` needs of the core instance. */
+export interface DecisionContext {
+  config: ResolvedConfig;
+  entries: Map<string, Category | Purpose>;
+  optional: Category[];
+  gpc: boolean;
+  broken(): string | undefined;
+  current(): StoredDecision | undefined;
+  get(id: string): boolean | undefined;
+  language(): Language;
+  notice(): Promise<Notice>;
+  book(): Promise<ReceiptBook>;
+  /** Makes the decision current: cookie, Consent Mode, gating, other tabs, change event. */
+  apply(next: StoredDecision, persist: true, broadcast: true): void;
+  recorded(receipt: Receipt): void;
+}
+
+/**
+ * Every decision passes here, one at a time (the core queues them): the update is checked,
+ * merged into the current choices, recorded as a receipt, then applied. It lives in the
+ * deferred chunk because a decision needs the receipt book anyway.
+ */
+export async function decide(core: DecisionContext, update: Choices, { method = 'api', actor }: DecisionOptions): Promise<Receipt> {
+  const broken = core.broken();
+  if (broken) throw failure(broken);
+  for (const id in update) {
+    const entry = core.entries.get(id) as Category | undefined;
+    const problem = !entry
+      ? 'is not a category or purpose of the config'
+      : typeof update[id] !== 'boolean'
+        ? 'must be true or false'
+        : entry.required && !update[id] && 'is required and cannot be denied';
+    if (problem) throw failure(`set: "${id}" ${problem}`);
+  }
+  const notice = await core.notice();
+  const current = core.current();
+  const choices: Choices = {};
+  // A first decision records every category explicitly: what it does not mention is denied.
+  if (!current) for (const category of core.optional) choices[category.id] = false;
+  Object.assign(choices, current?.choices);
+  for (const id in update) if (!(core.entries.get(id) as Category).required) choices[id] = update[id];
+  const before = core.optional.filter((category) => core.get(category.id) !== false);
+  const time = new Date();
+  let receipt: Receipt | undefined;
+  let error: unknown;
+  try {
+    receipt = await (await core.book()).record({ choices, method, actor, language: core.language(), notice, gpc: core.gpc, time });
+    core.recorded(receipt);
+  } catch (caught) {
+    error = caught;
+    log('error', 'no receipt could be written; the decision applies to this page only', caught);
+  }
+  // The person's choice takes effect even when no receipt could be written.
+  core.apply({ version: notice.version, time, choices, receiptId: receipt?.id ?? 'none' }, true, true);
+  // Cookies of a category just denied go now; other tabs share the cookie jar, so once is enough.
+  const denied = before.flatMap((category) => (core.get(category.id) === false ? category.cookies ?? [] : []));
+  if (denied.length) deleteCookies(denied.map((cookie) => new RegExp(cookie.match ?? `^${cookie.name}$`)), core.config.cookieDomain);
+  if (!receipt) throw error;
+  return receipt;
+}
