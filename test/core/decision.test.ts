@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { decodeDecision, encodeDecision } from '../../src/core/decision-cookie.js';
 import type { ConsentState } from '../../src/core/types.js';
-import { captureConsole, cleanup, createTestConsent, memoryBook, nextTask, testConfig } from './helpers.js';
+import { captureConsole, cleanup, createTestConsent, endVisit, memoryBook, nextTask, testConfig } from './helpers.js';
 
 const noticeV2 = new URL('./fixtures/notice-v2.json', import.meta.url).href;
 const cookie = () => document.cookie.split('; ').find((pair) => pair.startsWith('yinyom='))?.slice(7);
@@ -126,7 +126,7 @@ describe('decision state', () => {
     const book = memoryBook();
     const first = createTestConsent(testConfig(), { receipts: async () => book });
     const receipt = await first.set({ analytics: true, 'photo-publicity': true });
-    cleanup();
+    endVisit();
     const next = createTestConsent(testConfig(), { receipts: async () => book });
     expect(next.state().decided).to.equal(false);
     const { detail } = (await oneEvent(document, 'yinyom-change')) as CustomEvent<ConsentState>;
@@ -139,12 +139,37 @@ describe('decision state', () => {
   it('does not restore a receipt made under another notice version', async () => {
     const book = memoryBook();
     await createTestConsent(testConfig(), { receipts: async () => book }).acceptAll();
-    cleanup();
+    endVisit();
     const newer = testConfig({ notice: { id: 'tdga-privacy', version: '2567-01-01' } });
     const next = createTestConsent(newer, { receipts: async () => book });
     await nextTask();
     await nextTask();
     expect(next.state().decided).to.equal(false);
+  });
+
+  it('a first visit opens no receipt book; a pending outbox is flushed at the next page load', async () => {
+    let loads = 0;
+    const book = memoryBook();
+    const counting = async () => {
+      loads++;
+      return book;
+    };
+    const first = createTestConsent(testConfig(), { receipts: counting });
+    await nextTask();
+    await nextTask();
+    expect(loads).to.equal(0);
+    await first.acceptAll();
+    expect(loads).to.equal(1);
+    const value = document.cookie;
+    endVisit();
+    document.cookie = `${value.split('; ').find((c) => c.startsWith('yinyom='))};path=/`;
+    createTestConsent(testConfig(), { receipts: counting });
+    await nextTask();
+    expect(loads).to.equal(2);
+    localStorage.setItem('yinyom:receipts', 'sent');
+    createTestConsent(testConfig(), { receipts: counting });
+    await nextTask();
+    expect(loads).to.equal(2);
   });
 
   it('fires change to listeners and yinyom-change on document; unsubscribe stops it', async () => {

@@ -105,9 +105,15 @@ export async function captureConsole(level: 'error' | 'warn', fn: () => unknown)
   return lines;
 }
 
-export function cleanup(): void {
+/** Ends the page's instances and loses the cookies, keeping IndexedDB and localStorage: a visit whose cookie is gone. */
+export function endVisit(): void {
   instances.splice(0).forEach((controller) => controller.abort());
   clearCookies();
+}
+
+export function cleanup(): void {
+  endVisit();
+  localStorage.clear();
   document.querySelectorAll('[data-test]').forEach((element) => element.remove());
   const w = window as unknown as Record<string, unknown>;
   delete w.dataLayer;

@@ -1,0 +1,96 @@
+import { expect } from '@open-wc/testing';
+import { encodeDecision } from '../../src/core/decision-cookie.js';
+import type { ConsentApi } from '../../src/core/types.js';
+
+// The built dist/yinyom.js, loaded by a script tag in a same-origin frame, as a CMS page would.
+interface FrameWindow extends Window {
+  yinyom: ConsentApi | unknown[];
+  logs: string[];
+  ran: string[];
+}
+
+async function load(page: string): Promise<FrameWindow> {
+  const frame = document.createElement('iframe');
+  frame.src = new URL(`./fixtures/${page}`, import.meta.url).href;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame.contentWindow as FrameWindow;
+}
+
+async function until(condition: () => unknown, what: string) {
+  for (let i = 0; i < 100; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const isApi = (value: unknown): value is ConsentApi => !!value && !Array.isArray(value);
+const returning = () => {
+  const decision = { version: '2565-06-01', time: new Date(), choices: { analytics: true }, receiptId: 'r-1' };
+  document.cookie = `yinyom=${encodeDecision(decision)};path=/`;
+};
+
+describe('dist/yinyom.js by script tag', () => {
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+    document.cookie = 'yinyom=;max-age=0;path=/';
+  });
+
+  it('boots from an inline JSON config, installs window.yinyom and runs the pre-load queue', async () => {
+    const win = await load('inline.html');
+    expect(isApi(win.yinyom)).to.equal(true);
+    expect(win.ran).to.deep.equal(['queued:function']);
+    const api = win.yinyom as ConsentApi;
+    expect(api.get('necessary')).to.equal(true);
+    expect(api.get('analytics')).to.equal(undefined);
+    let called: unknown;
+    api.push((a) => (called = a));
+    expect(called).to.equal(api);
+    expect(win.logs).to.deep.equal([]);
+  });
+
+  it('a returning visitor gets gated scripts run at once and fetches no other file', async () => {
+    returning();
+    const win = await load('inline.html');
+    expect(win.ran).to.deep.equal(['queued:function', 'analytics']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fetched = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(fetched.filter((path) => path.startsWith('/dist/'))).to.deep.equal(['/dist/yinyom.js']);
+  });
+
+  it('boots from a config URL', async () => {
+    const win = await load('url.html');
+    await until(() => isApi(win.yinyom), 'the API');
+    expect((win.yinyom as ConsentApi).get('necessary')).to.equal(true);
+    expect(win.ran).to.deep.equal(['queued:function']);
+  });
+
+  it('an unreadable config is reported and runs the safe default', async () => {
+    returning();
+    const win = await load('bad-json.html');
+    await until(() => win.logs.length, 'the console error');
+    expect(win.logs[0]).to.match(/^error: \[yinyom\] 1 config problem\(s\); nothing optional will run:\n {2}config: data-config could not be read: .*JSON/);
+    const api = win.yinyom as ConsentApi;
+    expect(api.get('analytics')).to.equal(undefined);
+    expect(win.ran).to.deep.equal([]);
+  });
+
+  it('a second copy of the script on the page does nothing but warn', async () => {
+    const win = await load('twice.html');
+    expect(isApi(win.yinyom)).to.equal(true);
+    expect(win.yinyom).to.equal((win as unknown as { firstApi: unknown }).firstApi);
+    expect(win.logs).to.deep.equal(['warn: [yinyom] the script is on this page twice; the second copy does nothing']);
+  });
+
+  it('works under a strict CSP with Trusted Types: nonce kept, the yinyom policy used', async () => {
+    const win = await load('csp.html');
+    await until(() => isApi(win.yinyom), 'the API');
+    await (win.yinyom as ConsentApi).set({ analytics: true }).catch(() => undefined);
+    await until(() => win.ran.length >= 2, 'the gated scripts');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The script without the page's nonce stays blocked by the page's own CSP, as it should.
+    expect(win.ran).to.deep.equal(['inline with nonce', 'src']);
+    expect(win.logs.join()).not.to.contain('yinyom] gating');
+  });
+});
