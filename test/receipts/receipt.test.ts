@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { canonicalHash, noticeHash, parseRetryAfter, receiptsToJson, toKantaraReceipt, uuidv7 } from '../../src/core/receipts/index.js';
+import canonicalize from 'canonicalize';
+import { canonicalHash, canonicalJson, noticeHash, parseRetryAfter, receiptsToJson, toKantaraReceipt, uuidv7 } from '../../src/core/receipts/index.js';
 import type { Receipt } from '../../src/core/types.js';
 import { cleanUp, decision, nodeSha256Hex, notice, openBook, schemaErrors, testConfig } from '../support/receipts-harness.js';
 
@@ -15,6 +16,27 @@ describe('canonicalHash', () => {
     // 1e21 as 1e+21, -0 as 0, control characters as lowercase \u escapes.
     const canonical = String.raw`{"a":{"A":100,"big":1e+21,"z":"x\u0001\"","zero":0,"é":1.5e-7},"b":[1,true,null,"ไทย"]}`;
     expect(await canonicalHash(value)).to.equal(`sha256-${await nodeSha256Hex(canonical)}`);
+  });
+
+  it('writes the same text as the canonicalize package the collector verifies with', () => {
+    const values: unknown[] = [
+      notice,
+      { 'ไทย': 1, '€': 2, '😀': 3, a: 4, A: 5, '': 6, '\u007f': 7, 'é': 8 },
+      ['\u2028\u2029', '\b\f\n\r\t\u0000\u001f', 'emoji 😀', '"quoted" \\ back', undefined, null, () => 1],
+      [0, -0, 1, -1, 0.1 + 0.2, 1e21, 1e-7, 5e-324, 1.7976931348623157e308, 123456789012345680000, 4.5e15, 9007199254740993, -1.5e-300],
+      { nested: { deeper: { list: [{ z: true, y: false }, []], empty: {} } }, skipped: undefined },
+      { time: new Date(Date.UTC(2026, 10, 22)) },
+      'just a string',
+      42,
+    ];
+    for (const value of values) expect(canonicalJson(value)).to.equal(canonicalize(value));
+  });
+
+  it('refuses what has no canonical form', () => {
+    for (const value of [NaN, Infinity, 'lone \ud800', 'lone \udc00 low', { ['\ud800']: 1 }, undefined]) {
+      expect(() => canonicalJson(value)).to.throw(TypeError, /\[yinyom\]/);
+    }
+    expect(canonicalJson('pair \ud83d\ude00')).to.equal('"pair 😀"');
   });
 
   it('ignores key order', async () => {

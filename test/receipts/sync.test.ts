@@ -218,11 +218,16 @@ describe('sync', () => {
   it('sends with keepalive on pagehide, so a closing tab still delivers', async () => {
     await collector.fault({ hang: true });
     const tab = await openTab();
+    // On loopback even a plain request may get out before the tab goes; so check the flag too.
+    const keepalive: unknown[] = [];
+    const tabFetch = tab.window.fetch.bind(tab.window);
+    tab.window.fetch = (input, init) => (keepalive.push(init?.keepalive), tabFetch(input, init));
     const receipt = await tab.receipts.createReceiptBook({ config: testConfig({ endpoint }), retryBaseMs: 60_000, timeoutMs: 60_000 }).record(decision());
     await until(async () => (await collector.log()).length === 1, 'the first request to hang');
     tab.close();
     await until(async () => (await storedIds()).includes(receipt.id), 'the keepalive request to deliver');
     expect((await collector.log()).map((entry) => entry.status)).to.deep.equal(['hang', 200]);
+    expect(keepalive).to.deep.equal([false, true]);
   });
 
   it('sends at once when IndexedDB is unavailable', async () => {

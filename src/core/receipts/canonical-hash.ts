@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json.js';
 
 const encoder = new TextEncoder();
 
@@ -8,14 +8,13 @@ const encoder = new TextEncoder();
  * collector verifies them. Needs `crypto.subtle`, which browsers offer only in secure
  * contexts (https, or localhost).
  *
- * @throws (rejects) when `value` cannot be canonicalized (a lone surrogate, NaN, a cycle)
+ * @throws (rejects) when `value` has no canonical JSON form (a lone surrogate, NaN)
  *   or when `crypto.subtle` is missing.
  * @example
  * await canonicalHash({ b: 1, a: 'x' }); // hashes the text {"a":"x","b":1}
  */
 export async function canonicalHash(value: unknown): Promise<string> {
-  const text = canonicalize(value);
-  if (text === undefined) throw new TypeError('[yinyom] receipts: value has no JSON form');
+  const text = canonicalJson(value);
   if (!globalThis.crypto?.subtle) {
     throw new Error('[yinyom] receipts: crypto.subtle is missing (this page is not a secure context): receipts need https');
   }

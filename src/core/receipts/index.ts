@@ -2,6 +2,7 @@ export { createReceiptBook, RECEIPTS_DATABASE } from './create-receipt-book.js';
 export type { ClosableReceiptBook, ReceiptBookSettings } from './create-receipt-book.js';
 export type { Decision, ReceiptBook, ReceiptBookOptions, CreateReceiptBook } from './receipt-book.js';
 export { canonicalHash } from './canonical-hash.js';
+export { canonicalJson } from './canonical-json.js';
 export { noticeHash } from './seal-receipt.js';
 export { parseRetryAfter, BATCH_SIZE } from './outbox.js';
 export { uuidv7 } from './uuid.js';

@@ -89,9 +89,10 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
   let closed = false;
   // Aborts requests in flight on close(), so that they do not hold the sync lock.
   const stop = new AbortController();
+  // Safari before 16 and 17.4 lacks AbortSignal.timeout and .any: send without them there.
   const signal = () => {
-    const timeout = AbortSignal.timeout(settings.timeoutMs);
-    return AbortSignal.any ? AbortSignal.any([timeout, stop.signal]) : timeout;
+    const timeout = AbortSignal.timeout?.(settings.timeoutMs);
+    return timeout && AbortSignal.any ? AbortSignal.any([timeout, stop.signal]) : (timeout ?? stop.signal);
   };
 
   const counts = (snap: Snapshot, sent: number): SyncResult => ({ sent, pending: snap.pending.size, failed: snap.dead.size });
