@@ -38,7 +38,8 @@ const json = (buffer) => {
  * `{poison: id}` answers 400 to every request carrying that id (and is not used up).
  * Each applies `times` times (default 1).
  */
-function faultProxy(upstream) {
+function faultProxy(target) {
+  let upstream = target;
   const faults = [];
   const log = [];
   const sockets = new Set();
@@ -128,6 +129,7 @@ function faultProxy(upstream) {
     listen,
     down,
     up: listen,
+    retarget: (url) => (upstream = url),
     fault(list) {
       for (const fault of list) {
         if (fault.poison) poison.add(fault.poison);
@@ -147,21 +149,34 @@ async function startCollector(origin) {
   const dir = mkdtempSync(join(tmpdir(), 'yinyom-wtr-'));
   const db = join(dir, 'receipts.sqlite');
   const adminToken = randomBytes(24).toString('hex');
-  const collector = createCollector({ db, adminToken, allowOrigins: origin ? [origin] : undefined, rateLimit: false });
-  const url = await collector.listen({ port: 0, host: '127.0.0.1' });
+  const boot = async () => {
+    const collector = createCollector({ db, adminToken, allowOrigins: origin ? [origin] : undefined, rateLimit: false });
+    return { collector, url: await collector.listen({ port: 0, host: '127.0.0.1' }) };
+  };
+  let { collector, url } = await boot();
   const proxy = faultProxy(new URL(url));
   const proxyUrl = await proxy.listen();
   return {
-    dir,
     db,
-    url,
     adminToken,
-    collector,
     proxy,
+    url: () => url,
     endpoint: `${proxyUrl}/v1/receipts`,
+    // Down: the collector process is gone (closed) and its address refuses connections.
+    async down() {
+      await proxy.down();
+      await collector?.close();
+      collector = undefined;
+    },
+    // Up: a new collector on the same SQLite file, reached at the same address.
+    async up() {
+      ({ collector, url } = await boot());
+      proxy.retarget(new URL(url));
+      await proxy.up();
+    },
     async close() {
       await proxy.close();
-      await collector.close();
+      await collector?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -171,7 +186,8 @@ async function startCollector(origin) {
  * The plugin. Commands (payload → result):
  * - `collector-start` `{origin}` → `{endpoint}`: a fresh collector and proxy for this test session
  * - `collector-fault` `{faults: [...]}` → true (see faultProxy), `collector-clear-faults`
- * - `collector-down`, `collector-up`: the proxy refuses connections / listens again on the same port
+ * - `collector-down`: the collector stops and its address refuses connections; `collector-up`:
+ *   a new collector on the same SQLite file, at the same address
  * - `collector-log` → the proxy's log of POSTs
  * - `collector-stored` → every row of the SQLite file: `{id, subject, hash, prev, receipt}`, in insertion order
  * - `collector-gaps` `{subject}` → the collector's admin chain report for the subject
@@ -215,10 +231,10 @@ export function collectorPlugin() {
           instance.proxy.clear();
           return true;
         case 'collector-down':
-          await instance.proxy.down();
+          await instance.down();
           return true;
         case 'collector-up':
-          await instance.proxy.up();
+          await instance.up();
           return true;
         case 'collector-log':
           return instance.proxy.log;
@@ -234,7 +250,7 @@ export function collectorPlugin() {
           }
         }
         case 'collector-gaps': {
-          const response = await fetch(`${instance.url}/v1/subjects/${encodeURIComponent(payload.subject)}/gaps`, {
+          const response = await fetch(`${instance.url()}/v1/subjects/${encodeURIComponent(payload.subject)}/gaps`, {
             headers: { authorization: `Bearer ${instance.adminToken}` },
           });
           return { status: response.status, body: await response.json() };

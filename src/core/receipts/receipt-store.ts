@@ -4,12 +4,16 @@ import type { Receipt } from '../types.js';
 /**
  * Keys of the one object store. idb-keyval opens one object store per database, and a
  * receipt, its outbox entry and the chain head must be written in one transaction, so
- * they share a store and differ by prefix.
+ * they share a store and differ by prefix. This one holds the chain `Head`.
  */
 export const HEAD = 'head';
+/** Until when (ms since the epoch) a server's `Retry-After` forbids sending. */
 export const RETRY_AT = 'retry-at';
+/** A receipt, as `Stored`. */
 export const receiptKey = (id: string) => `r:${id}`;
+/** An outbox entry: the receipt is not yet acknowledged. */
 export const outboxKey = (id: string) => `o:${id}`;
+/** A dead letter: the receipt was refused; the value is the server's error. */
 export const deadKey = (id: string) => `d:${id}`;
 
 /** The newest receipt of this browser: what the next one chains to. */

@@ -1,4 +1,5 @@
-const SKIPPED = Symbol('skipped');
+/** What `withLock` resolves to when it did not run `fn` (another holder, `ifAvailable`). */
+export const SKIPPED = Symbol('skipped');
 
 // Where Web Locks are missing (old browsers, some embedded webviews), serialize within this
 // page only; the write path stays correct across tabs through its compare-and-set.
@@ -38,5 +39,3 @@ export async function withLock<T>(name: string, fn: () => Promise<T>, ifAvailabl
   }
   return localLock(name, fn, ifAvailable);
 }
-
-export { SKIPPED };
