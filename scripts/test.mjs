@@ -32,7 +32,9 @@ const nodeCounts = (out) => {
 const browserCounts = (out) => {
   // The last progress line of each browser: "Chrome: |███| 5/5 test files | 43 passed, 0 failed"
   const last = {};
-  for (const [, name, passed, failed] of out.matchAll(/(\w+):\s*\|[^|]*\|[^|]*\| (\d+) passed, (\d+) failed/g)) last[name] = [+passed, +failed];
+  // eslint-disable-next-line no-control-regex
+  const plain = out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+  for (const [, name, passed, failed] of plain.matchAll(/(\w+):\s*\|[^|]*\|[^|]*\| (\d+) passed, (\d+) failed/g)) last[name] = [+passed, +failed];
   for (const [passed, failed] of Object.values(last)) {
     counts.passed += passed;
     counts.failed += failed;
@@ -41,7 +43,7 @@ const browserCounts = (out) => {
 
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build', 'npm', ['run', 'build', '--silent']);
-step('yinyom/server (Node)', 'node', ['--test', '--test-reporter=tap', 'test/server/'], nodeCounts);
+step('yinyom/server and cookie domains (Node)', 'node', ['--test', '--test-reporter=tap', 'test/server/', 'test/e2e/'], nodeCounts);
 step('collector (Node, SQLite and PostgreSQL)', 'node', ['--test', '--test-reporter=tap', 'test/'], nodeCounts, 'collector');
 step('browsers (Chromium, Firefox ESR)', 'npx', ['web-test-runner'], browserCounts);
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed`);
