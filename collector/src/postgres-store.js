@@ -3,6 +3,7 @@ import pg from 'pg';
 
 /** @typedef {import('./store.js').ReceiptStore} ReceiptStore */
 
+// The same columns and indexes as the SQLite store (see there for why these indexes).
 // COLLATE "C" keeps id/time/hash comparisons bytewise whatever the database's locale, so
 // keyset paging by id and time ranges behave exactly as on SQLite.
 const SCHEMA = `
@@ -18,8 +19,6 @@ CREATE TABLE IF NOT EXISTS receipts (
 CREATE INDEX IF NOT EXISTS receipts_subject_time ON receipts (subject, time);
 CREATE INDEX IF NOT EXISTS receipts_time ON receipts (time);
 CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
-CREATE INDEX IF NOT EXISTS receipts_prev ON receipts (prev);
-CREATE INDEX IF NOT EXISTS receipts_received_day ON receipts (received_day);
 `;
 
 // Several collectors behind a load balancer may start at once; CREATE ... IF NOT EXISTS

@@ -1,4 +1,6 @@
 // @ts-check
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 /** @typedef {import('./store.js').ReceiptStore} ReceiptStore */
@@ -16,8 +18,6 @@ CREATE TABLE IF NOT EXISTS receipts (
 CREATE INDEX IF NOT EXISTS receipts_subject_time ON receipts (subject, time);
 CREATE INDEX IF NOT EXISTS receipts_time ON receipts (time);
 CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
-CREATE INDEX IF NOT EXISTS receipts_prev ON receipts (prev);
-CREATE INDEX IF NOT EXISTS receipts_received_day ON receipts (received_day);
 `;
 
 /**
@@ -29,10 +29,20 @@ CREATE INDEX IF NOT EXISTS receipts_received_day ON receipts (received_day);
  * kernel panic; receipts are legal evidence of consent, and at one fsync per batch of up to
  * 100 receipts the cost is small (see bench/ingest.mjs).
  *
+ * Checkpoints (copying the WAL into the database file) run in a worker thread on a second
+ * connection rather than inside whichever commit crosses the WAL size threshold, which
+ * would stall that request for tens of milliseconds. If the worker fails, this connection
+ * falls back to SQLite's automatic checkpoints.
+ *
+ * Indexes exist for the queries that run: id (primary key), subject+time (a subject's
+ * receipts), time (ranges, retention), hash (chain gaps). `prev` and `received_day` are
+ * stored but not indexed: no query looks them up, and each index costs every insert.
+ *
  * @param {string} file path of the database file; its folder must exist
- * @returns {ReceiptStore}
+ * @param {{ checkpointIntervalMs?: number }} [options] default 250 ms
+ * @returns {Promise<ReceiptStore>}
  */
-export function openSqliteStore(file) {
+export async function openSqliteStore(file, { checkpointIntervalMs = 250 } = {}) {
   const db = new Database(file);
   try {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
@@ -40,11 +50,33 @@ export function openSqliteStore(file) {
     db.pragma('synchronous = FULL');
     // Another process (an export script, a second collector) may hold the write lock briefly.
     db.pragma('busy_timeout = 5000');
+    // Once checkpointed, a WAL bigger than this is truncated instead of reused at its size.
+    db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     db.exec(SCHEMA);
   } catch (error) {
     db.close();
     throw error;
   }
+
+  const checkpointer = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), {
+    workerData: { file, intervalMs: checkpointIntervalMs },
+  });
+  let checkpointerRunning = true;
+  const fallBack = () => {
+    if (!checkpointerRunning) return;
+    checkpointerRunning = false;
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  };
+  checkpointer.unref();
+  checkpointer.on('error', fallBack);
+  checkpointer.on('exit', fallBack);
+  try {
+    await once(checkpointer, 'online');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  db.pragma('wal_autocheckpoint = 0');
 
   const insertRow = db.prepare(`INSERT INTO receipts (id, subject, time, hash, prev, received_day, body)
     VALUES (@id, @subject, @time, @hash, @prev, @receivedDay, @body) ON CONFLICT (id) DO NOTHING`);
@@ -111,6 +143,14 @@ export function openSqliteStore(file) {
       count.get();
     },
     close: async () => {
+      if (checkpointerRunning) {
+        checkpointerRunning = false;
+        checkpointer.ref();
+        const exited = once(checkpointer, 'exit');
+        checkpointer.postMessage('stop');
+        await exited;
+      }
+      // The last connection to close checkpoints what is left and removes the WAL.
       db.close();
     },
   };
