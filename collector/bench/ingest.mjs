@@ -124,6 +124,7 @@ async function clients({ url, batches, concurrency, pacedBatches, maxSeconds }) 
   const { makeReceipt } = await import('../test-support/receipts.js');
   // Bodies are made (and hashed) before any clock starts; each browser is its own subject.
   const warmup = 3;
+  /** @type {string[]} */
   const bodies = [];
   for (let b = 0; b < warmup + batches + pacedBatches; b++) {
     const receipts = [];

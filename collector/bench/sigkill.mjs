@@ -83,7 +83,7 @@ try {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ receipts }),
           });
-          const body = await res.json();
+          const body = /** @type {{ accepted: string[], duplicates: string[] }} */ (await res.json());
           if (res.status === 200) {
             for (const id of [...body.accepted, ...body.duplicates]) acknowledged.add(id);
             ackedThisRound += body.accepted.length + body.duplicates.length;

@@ -8,7 +8,8 @@ export const CSV_COLUMNS = [
 
 /**
  * One CSV cell (RFC 4180). Receipts are written by browsers, so a cell that a spreadsheet
- * would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe.
+ * would run as a formula (one starting with = + - or the at sign, tab or CR) gets a leading
+ * apostrophe.
  *
  * @param {unknown} value
  */

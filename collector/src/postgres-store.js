@@ -67,7 +67,7 @@ export async function openPostgresStore(connectionString) {
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         columns.map((column) => rows.map((row) => row[column])),
       );
-      const fresh = new Set(inserted.map((row) => row.id));
+      const fresh = new Set(inserted.map((/** @type {{ id: string }} */ row) => row.id));
       result.inserted = rows.map((row) => row.id).filter((id) => fresh.has(id));
       const others = rows.map((row) => row.id).filter((id) => !fresh.has(id));
       if (others.length > 0) {

@@ -13,8 +13,9 @@ export const receiptSchema = JSON.parse(
 
 // allErrors so one response names every problem of a receipt; the schema bounds every
 // string, object and key, so reporting them all stays cheap.
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv);
+// `.default`: these are CommonJS modules whose export is also their `default` property.
+const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+addFormats.default(ajv);
 const validate = ajv.compile(receiptSchema);
 
 const HASH_HINT = 'sha256- and 64 lowercase hex digits';

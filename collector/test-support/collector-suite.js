@@ -148,6 +148,7 @@ export function collectorSuite(backend, { skip } = {}) {
       it('rejects a receipt whose hash does not verify, and stores the others', async (t) => {
         const { collector, store, before } = await seeded(t);
         const good = makeReceipt({ subject: 'b' });
+        /** @type {Record<string, any>} */
         const tampered = { ...makeReceipt({ subject: 'b' }), choices: { necessary: true, analytics: false, marketing: true } };
         const res = await post(collector, [good, tampered]);
         assert.equal(res.statusCode, 200);

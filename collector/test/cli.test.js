@@ -157,9 +157,9 @@ describe('yinyom-collector running', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ receipts: [receipt] }),
       });
-      assert.deepEqual((await res.json()).accepted, [receipt.id]);
+      assert.deepEqual((/** @type {any} */ (await res.json())).accepted, [receipt.id]);
       const admin = await fetch(`${base}/v1/subjects/${receipt.subject}/receipts`, { headers: { authorization: `Bearer ${token}` } });
-      assert.equal((await admin.json()).count, 1);
+      assert.equal((/** @type {any} */ (await admin.json())).count, 1);
       const foreign = await fetch(`${base}/healthz`, { headers: { origin: 'https://phish.example' } });
       assert.equal(foreign.status, 403);
     } finally {

@@ -39,7 +39,7 @@ describe('rate limit', () => {
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After: ${retryAfter}`);
     assert.equal(limited.headers.get('access-control-allow-origin'), SITE);
     assert.match(String(limited.headers.get('access-control-expose-headers')), /Retry-After/);
-    const body = await limited.json();
+    const body = /** @type {{ error: string }} */ (await limited.json());
     assert.deepEqual(Object.keys(body), ['error']);
     assert.match(body.error, /^too many requests: at most 3 /);
     assert.equal(await store.count(), 3);
