@@ -113,8 +113,10 @@ describe('sync', () => {
     await delivered(book);
     const [first, second] = await collector.log();
     expect(first!.status).to.equal('hang');
+    // The client gave up on its own, well before the 2 s the other tests allow.
+    expect(first!.closedAt! - first!.at).to.be.below(1500);
     expect(second!.status).to.equal(200);
-    expect(second!.at - first!.at).to.be.at.least(300);
+    expect(second!.at).to.be.at.least(first!.closedAt!);
     expect(await storedIds()).to.deep.equal([receipt.id]);
   });
 

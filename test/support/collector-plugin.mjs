@@ -34,7 +34,7 @@ const json = (buffer) => {
  * A proxy in front of `upstream` that applies queued faults to `POST` requests in order and
  * logs every `POST`: when it came, the receipt ids it carried, and what was answered.
  * Faults: `{status, retryAfter?}` answers that status itself; `{hang: true}` never answers;
- * `{tamper: true}` flips a choice of the first receipt so the collector's hash check fails;
+ * (`closedAt` in the log says when the client gave up); `{tamper: true}` flips a choice of the first receipt so the collector's hash check fails;
  * `{poison: id}` answers 400 to every request carrying that id (and is not used up).
  * Each applies `times` times (default 1).
  */
@@ -70,7 +70,9 @@ function faultProxy(target) {
       if (fault && --fault.times <= 0) faults.shift();
       if (fault?.hang) {
         entry.status = 'hang';
-        return; // the socket stays open until the client gives up or the proxy stops
+        // The socket stays open until the client gives up (noted) or the proxy stops.
+        response.on('close', () => (entry.closedAt = Date.now()));
+        return;
       }
       if (fault?.status) {
         entry.status = fault.status;

@@ -131,6 +131,8 @@ export interface LogEntry {
   at: number;
   ids: string[];
   status: number | 'hang';
+  /** For a hanging request: when the client closed the connection. */
+  closedAt?: number;
   tampered?: string;
   response?: { accepted: string[]; duplicates: string[]; rejected: Array<{ id: string; error: string }> };
 }
