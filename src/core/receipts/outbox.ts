@@ -89,7 +89,7 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
   let closed = false;
   // Aborts requests in flight on close(), so that they do not hold the sync lock.
   const stop = new AbortController();
-  // Safari before 16 and 17.4 lacks AbortSignal.timeout and .any: send without them there.
+  // AbortSignal.timeout (Safari 16) and AbortSignal.any (Safari 17.4) may be missing: do without.
   const signal = () => {
     const timeout = AbortSignal.timeout?.(settings.timeoutMs);
     return timeout && AbortSignal.any ? AbortSignal.any([timeout, stop.signal]) : (timeout ?? stop.signal);
