@@ -307,6 +307,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   options.signal?.addEventListener('abort', () => {
     observer.disconnect();
     channel?.close();
+    book?.then((opened) => opened.close?.(), () => undefined);
   });
   if (!broken) void boot();
 

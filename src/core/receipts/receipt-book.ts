@@ -28,6 +28,8 @@ export interface ReceiptBook {
   /** Flush the outbox now (unless a server's Retry-After is in force). */
   sync(): Promise<SyncResult>;
   onSync(fn: SyncListener): () => void;
+  /** Stops timers and listeners and closes the database (an instance being torn down). */
+  close?(): void;
 }
 
 export interface ReceiptBookOptions {
