@@ -39,7 +39,8 @@ CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
  * stored but not indexed: no query looks them up, and each index costs every insert.
  *
  * @param {string} file path of the database file; its folder must exist
- * @param {{ checkpointIntervalMs?: number }} [options] default 250 ms
+ * @param {{ checkpointIntervalMs?: number }} [options] default 250 ms; 0 leaves checkpoints to
+ *   SQLite (inside commits, every 1000 pages)
  * @returns {Promise<ReceiptStore>}
  */
 export async function openSqliteStore(file, { checkpointIntervalMs = 250 } = {}) {
@@ -58,25 +59,31 @@ export async function openSqliteStore(file, { checkpointIntervalMs = 250 } = {})
     throw error;
   }
 
-  const checkpointer = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), {
-    workerData: { file, intervalMs: checkpointIntervalMs },
-  });
-  let checkpointerRunning = true;
-  const fallBack = () => {
-    if (!checkpointerRunning) return;
-    checkpointerRunning = false;
-    if (db.open) db.pragma('wal_autocheckpoint = 1000');
-  };
-  checkpointer.unref();
-  checkpointer.on('error', fallBack);
-  checkpointer.on('exit', fallBack);
-  try {
-    await once(checkpointer, 'online');
-  } catch (error) {
-    db.close();
-    throw error;
+  /** @type {Worker | undefined} */
+  let checkpointer;
+  let checkpointerRunning = false;
+  if (checkpointIntervalMs > 0) {
+    checkpointer = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), {
+      workerData: { file, intervalMs: checkpointIntervalMs },
+    });
+    checkpointerRunning = true;
+    const fallBack = () => {
+      if (!checkpointerRunning) return;
+      checkpointerRunning = false;
+      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    };
+    checkpointer.on('error', fallBack);
+    checkpointer.on('exit', fallBack);
+    try {
+      await once(checkpointer, 'online');
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    // Unreferenced once running: the worker alone must not keep a process alive.
+    checkpointer.unref();
+    db.pragma('wal_autocheckpoint = 0');
   }
-  db.pragma('wal_autocheckpoint = 0');
 
   const insertRow = db.prepare(`INSERT INTO receipts (id, subject, time, hash, prev, received_day, body)
     VALUES (@id, @subject, @time, @hash, @prev, @receivedDay, @body) ON CONFLICT (id) DO NOTHING`);
@@ -143,7 +150,7 @@ export async function openSqliteStore(file, { checkpointIntervalMs = 250 } = {})
       count.get();
     },
     close: async () => {
-      if (checkpointerRunning) {
+      if (checkpointer && checkpointerRunning) {
         checkpointerRunning = false;
         checkpointer.ref();
         const exited = once(checkpointer, 'exit');
