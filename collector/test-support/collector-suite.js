@@ -297,6 +297,16 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.deepEqual(res.json(), { subject: 'หนึ่ง one', count: 3, receipts: mine });
       });
 
+      it('finds a subject of the longest allowed length, in Thai', async (t) => {
+        const { collector } = await open(t);
+        const subject = 'ก'.repeat(256);
+        const receipt = makeReceipt({ subject });
+        await post(collector, [receipt]);
+        const res = await adminGet(collector, `/v1/subjects/${encodeURIComponent(subject)}/receipts`);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual(res.json().receipts, [receipt]);
+      });
+
       it('returns an empty list for an unknown subject', async (t) => {
         const { collector } = await open(t);
         assert.deepEqual((await adminGet(collector, '/v1/subjects/nobody/receipts')).json(), { subject: 'nobody', count: 0, receipts: [] });
