@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    position: fixed;
+    inset: auto 0 0;
+    z-index: var(--yinyom-z-index, 2147483000);
+  }
+  :host(:not([open])) {
+    display: none;
+  }
+  [part~='base'] {
+    box-sizing: border-box;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem 2rem;
+    max-height: 100dvh;
+    overflow: auto;
+    padding: 1rem max(1rem, (100% - 72rem) / 2);
+    border-top: 4px solid var(--_accent);
+    background: var(--_bg);
+    box-shadow: 0 -0.25rem 1.5rem rgb(0 0 0 / 0.2);
+  }
+  .text {
+    flex: 1 1 30rem;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .actions {
+    flex: 1 1 18rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .actions .btn {
+    flex: 1 1 9rem;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    [part~='base'] {
+      animation: yinyom-up 0.25s ease-out;
+    }
+  }
+  @keyframes yinyom-up {
+    from {
+      transform: translateY(100%);
+    }
+  }
+  @media print {
+    :host {
+      display: none !important;
+    }
+  }
+`;

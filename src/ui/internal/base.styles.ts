@@ -1,0 +1,199 @@
+import { css } from 'lit';
+
+/**
+ * Tokens, type and controls shared by every element. Each `--yinyom-*` custom property may be
+ * set by the page (on `:root` or the element); the defaults are a calm navy on white, and a
+ * light blue on dark slate when the person prefers a dark scheme.
+ *
+ * Thai line breaking: Thai has no spaces between words, and the browsers find word boundaries
+ * with a dictionary when `word-break` is `normal` (`keep-all` would stop breaking Thai lines,
+ * `overflow-wrap: anywhere` and `break-all` split words). `overflow-wrap: break-word` only
+ * breaks an unbreakable run such as a long e-mail address, and `lang` on each root tells the
+ * browser and screen readers which language a text is in.
+ */
+export const base = css`
+  :host {
+    --_accent: var(--yinyom-accent, #123f8c);
+    --_on-accent: var(--yinyom-on-accent, #fff);
+    --_bg: var(--yinyom-background, #fff);
+    --_fg: var(--yinyom-color, #1b2433);
+    --_muted: var(--yinyom-muted, #4a5568);
+    --_surface: var(--yinyom-surface, #f1f5fb);
+    --_border: var(--yinyom-border, #c3ccda);
+    --_control: var(--yinyom-control, #667389);
+    --_danger: var(--yinyom-danger, #b42318);
+    --_radius: var(--yinyom-radius, 0.5rem);
+    font-family: var(--yinyom-font-family, Sarabun, 'TH Sarabun New', 'Noto Sans Thai', 'Leelawadee UI', Thonburi, system-ui, sans-serif);
+    font-size: var(--yinyom-font-size, max(1rem, 16px));
+    line-height: 1.6;
+    color: var(--_fg);
+    word-break: normal;
+    overflow-wrap: break-word;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--yinyom-accent, #9cc3ff);
+      --_on-accent: var(--yinyom-on-accent, #0b1b3a);
+      --_bg: var(--yinyom-background, #141a26);
+      --_fg: var(--yinyom-color, #e9eef6);
+      --_muted: var(--yinyom-muted, #b9c3d3);
+      --_surface: var(--yinyom-surface, #1d2535);
+      --_border: var(--yinyom-border, #3b475c);
+      --_control: var(--yinyom-control, #9aa6ba);
+      --_danger: var(--yinyom-danger, #ffb4a9);
+      color-scheme: dark;
+    }
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.25em;
+    line-height: 1.4;
+  }
+  h3 {
+    font-size: 1em;
+  }
+  a,
+  .link {
+    color: var(--_accent);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  .link {
+    background: none;
+    border: 0;
+    padding: 0;
+    cursor: pointer;
+  }
+  .btn {
+    min-height: 2.75rem;
+    padding: 0.375rem 1.25rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .btn.quiet {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .btn:hover {
+    filter: brightness(1.15);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .languages {
+    display: inline-flex;
+    border: 1px solid var(--_control);
+    border-radius: var(--_radius);
+  }
+  .languages button {
+    min-width: 2.75rem;
+    min-height: 2.25rem;
+    padding: 0 0.625rem;
+    border: 0;
+    border-radius: calc(var(--_radius) - 1px);
+    background: none;
+    cursor: pointer;
+  }
+  .languages [aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    border: 1px solid var(--_border);
+    padding: 0.25rem 0.5rem;
+    text-align: start;
+    vertical-align: top;
+  }
+  th {
+    background: var(--_surface);
+  }
+`;
+
+/** A modal `<dialog>`: centred, header and footer fixed, the body scrolling between them. */
+export const dialog = css`
+  dialog {
+    box-sizing: border-box;
+    width: min(42rem, 100vw - 1rem);
+    max-height: min(92vh, 100dvh - 1rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.3);
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+  }
+  dialog::backdrop {
+    background: rgb(10 20 40 / 0.55);
+  }
+  header,
+  footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
+  }
+  header {
+    border-bottom: 1px solid var(--_border);
+  }
+  header h2 {
+    flex: 1 1 12rem;
+  }
+  footer {
+    border-top: 1px solid var(--_border);
+    justify-content: flex-end;
+  }
+  .body {
+    overflow: auto;
+    padding: 1rem;
+  }
+  .close {
+    width: 2.75rem;
+    height: 2.75rem;
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    font-size: 1.75rem;
+    line-height: 1;
+    cursor: pointer;
+  }
+`;
+
+/** Text for screen readers only. */
+export const visuallyHidden = css`
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,66 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { defaultConsent } from '../../core/instance.js';
+import type { ConsentApi } from '../../core/types.js';
+import { useLanguage } from '../../i18n/localization.js';
+
+/** An element that renders consent state. */
+export interface ConsentHost extends ReactiveControllerHost, HTMLElement {
+  /** The API set on the element; without it, the page's default instance. */
+  readonly consent?: ConsentApi;
+  /** Called after each change of state or language, once the strings are ready to render. */
+  consentChanged?(api: ConsentApi): void;
+  /** Called after each sync of the receipt outbox; the host subscribes to sync only if it has this. */
+  syncChanged?(): void;
+}
+
+/**
+ * Connects an element to the consent core: resolves the API (the element's `consent`
+ * property, else `defaultConsent()`), subscribes to its `change` (and `sync`) events while
+ * the element is connected, switches the UI strings to the core's language and re-renders.
+ */
+export class ConsentController implements ReactiveController {
+  /** The API once resolved. */
+  api?: ConsentApi;
+  #off?: () => void;
+  #run = 0;
+
+  constructor(private readonly host: ConsentHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    void this.attach();
+  }
+
+  hostDisconnected(): void {
+    this.#run++;
+    this.#off?.();
+    this.#off = undefined;
+  }
+
+  /** Resolves to the API as soon as it is known. */
+  ready(): Promise<ConsentApi> {
+    return Promise.resolve(this.api ?? this.host.consent ?? defaultConsent());
+  }
+
+  /** (Re)subscribes to the host's API; called again when `consent` changes. */
+  async attach(): Promise<ConsentApi | undefined> {
+    const run = ++this.#run;
+    this.#off?.();
+    const api = this.host.consent ?? (await defaultConsent());
+    // Disconnected or re-attached while waiting for the default instance.
+    if (run !== this.#run) return;
+    this.api = api;
+    const offs = [api.on('change', () => this.#changed(api))];
+    if (this.host.syncChanged) offs.push(api.on('sync', () => this.host.syncChanged!()));
+    this.#off = () => offs.forEach((off) => off());
+    this.#changed(api);
+    return api;
+  }
+
+  #changed(api: ConsentApi): void {
+    useLanguage(api.language());
+    this.host.requestUpdate();
+    this.host.consentChanged?.(api);
+  }
+}

@@ -1,0 +1,71 @@
+import { msg } from '../../i18n/localization.js';
+import { css, html, LitElement } from 'lit';
+import { base } from '../internal/base.styles.js';
+import { open } from '../internal/open.js';
+import { YinyomElement } from '../internal/yinyom-element.js';
+
+/**
+ * A small button that reopens the preferences dialog at any time, so withdrawing consent is
+ * as easy as giving it. Inline where the page puts it (a footer is typical); with `floating`,
+ * fixed to the bottom corner of the viewport. Focusing the element focuses its button.
+ *
+ * @example
+ * ```html
+ * <footer><yinyom-manage></yinyom-manage></footer>
+ * ```
+ * @csspart button - The button.
+ */
+export class YinyomManage extends YinyomElement {
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = { floating: { type: Boolean, reflect: true } };
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: inline-block;
+      }
+      :host([floating]) {
+        position: fixed;
+        inset: auto auto 1rem 1rem;
+        z-index: var(--yinyom-z-index, 2147483000);
+      }
+      button {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.375rem;
+        background: var(--_bg);
+      }
+      svg {
+        width: 1.25em;
+        height: 1.25em;
+        fill: currentColor;
+      }
+      @media print {
+        :host {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  /** Fixed to the bottom corner of the viewport instead of inline. Default `false`. */
+  declare floating: boolean;
+
+  constructor() {
+    super();
+    this.floating = false;
+  }
+
+  override render() {
+    return html`<button type="button" class="btn quiet" part="button" lang=${this.language} @click=${() => open('preferences', this.consent)}>
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-7 3a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z" /></svg>
+      ${msg('ตั้งค่าคุกกี้', { id: 'manage.label', desc: 'Button that reopens the cookie settings.' })}
+    </button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yinyom-manage': YinyomManage;
+  }
+}

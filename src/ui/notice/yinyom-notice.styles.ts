@@ -1,0 +1,133 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  :host([modal]) {
+    display: contents;
+  }
+  article {
+    max-width: 48rem;
+  }
+  header {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+  }
+  h2 {
+    flex: 1;
+  }
+  .meta {
+    color: var(--_muted);
+    margin: 0.25rem 0 1rem;
+  }
+  p,
+  ul,
+  ol,
+  dl,
+  .table {
+    margin: 0 0 0.75rem;
+  }
+  nav {
+    margin: 1rem 0 1.5rem;
+    padding: 0.75rem 1rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: var(--_surface);
+  }
+  nav ol {
+    margin: 0.25rem 0 0;
+  }
+  section {
+    counter-increment: section;
+    margin-top: 1.5rem;
+  }
+  section > h3::before {
+    content: counter(section) '. ';
+  }
+  ol {
+    counter-reset: item;
+    padding-inline-start: 2.5em;
+  }
+  ol > li {
+    counter-increment: item;
+  }
+  ol > li::marker {
+    content: counters(item, '.') '. ';
+  }
+  section ol {
+    padding-inline-start: 3.5em;
+  }
+  section ol > li::marker {
+    content: counter(section) '.' counters(item, '.') ' ';
+  }
+  nav li::marker {
+    content: counter(item) '. ';
+  }
+  .thai section > h3::before {
+    content: counter(section, thai) '. ';
+  }
+  .thai ol > li::marker {
+    content: counters(item, '.', thai) '. ';
+  }
+  .thai section ol > li::marker {
+    content: counter(section, thai) '.' counters(item, '.', thai) ' ';
+  }
+  .thai nav li::marker {
+    content: counter(item, thai) '. ';
+  }
+  li {
+    margin-bottom: 0.25rem;
+  }
+  h3[tabindex] {
+    scroll-margin-top: 1rem;
+  }
+  .table {
+    overflow-x: auto;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.25rem;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0 0 0.75rem;
+  }
+  dialog {
+    width: min(56rem, 100vw - 1rem);
+  }
+  dialog header {
+    align-items: flex-start;
+  }
+  @media print {
+    :host {
+      --_accent: #000;
+      --_fg: #000;
+      --_muted: #333;
+      --_surface: #fff;
+      --_border: #666;
+      font-size: 12pt;
+    }
+    a[href^='http']::after {
+      content: ' <' attr(href) '>';
+      font-size: 0.85em;
+    }
+    h2,
+    h3 {
+      break-after: avoid;
+    }
+    tr,
+    li {
+      break-inside: avoid;
+    }
+    .table {
+      overflow: visible;
+    }
+    .close {
+      display: none;
+    }
+  }
+`;

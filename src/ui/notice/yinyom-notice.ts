@@ -1,0 +1,233 @@
+import { addTranslations, msg, str } from '../../i18n/localization.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import type { Block, ConsentApi, Controller, ListItem, Notice, NoticeText } from '../../core/types.js';
+import { templates } from '../../i18n/locales/en-notice.js';
+import { YinyomHideEvent, YinyomShowEvent } from '../events.js';
+import { base, dialog } from '../internal/base.styles.js';
+import { formatDate, thaiDigits } from '../internal/format.js';
+import { focusedElement, returnFocus } from '../internal/open.js';
+import { closeLabel } from '../internal/strings.js';
+import { safeHref, tx } from '../internal/text.js';
+import { YinyomElement } from '../internal/yinyom-element.js';
+import { styles } from './yinyom-notice.styles.js';
+
+addTranslations(templates);
+
+const isItem = (item: NoticeText | ListItem): item is ListItem => typeof item === 'object' && !Array.isArray(item) && 'text' in item;
+
+/**
+ * The full privacy notice of DESIGN.md section 4: title, version, effective date (Buddhist era
+ * in Thai, "1 มิถุนายน 2565"), contacts, a table of contents and every section with its
+ * paragraphs, nested lists and tables. The notice is data, never HTML: every text is rendered
+ * as text, and links other than http(s), mailto and tel become plain text. Prints cleanly.
+ *
+ * The notice comes from the `notice` property, else the `src` URL (JSON), else the core's
+ * `notice()`. With `modal`, the element is a dialog that `show()` opens (the banner's notice
+ * link does this).
+ *
+ * @example
+ * ```html
+ * <yinyom-notice src="/privacy/notice.json" numerals="thai"></yinyom-notice>
+ * ```
+ * @csspart base - The `<article>` (inline) or `dialog` (modal).
+ * @cssproperty --yinyom-accent - Links and the contents bar.
+ * @fires yinyom-show - When the modal notice opens.
+ * @fires yinyom-hide - When it closes.
+ */
+export class YinyomNotice extends YinyomElement {
+  static override properties = {
+    notice: { attribute: false },
+    src: {},
+    numerals: {},
+    modal: { type: Boolean, reflect: true },
+    open: { type: Boolean, reflect: true },
+    loaded: { state: true },
+    failed: { state: true },
+  };
+  static override styles = [base, dialog, styles];
+
+  /** The notice to show; takes precedence over `src`. */
+  declare notice?: Notice;
+  /** URL of the notice as JSON; used when `notice` is not set. */
+  declare src?: string;
+  /** `"thai"` writes numbers (dates, list and section numbers, digits in the text) in Thai digits when the language is Thai. */
+  declare numerals?: 'thai' | 'arabic';
+  /** Render as a modal dialog that `show()` opens. Default `false`. */
+  declare modal: boolean;
+  /** Whether the modal notice is open. */
+  declare open: boolean;
+  private declare loaded?: Notice;
+  private declare failed: boolean;
+  #opener: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    this.modal = this.open = this.failed = false;
+  }
+
+  /** Opens the modal notice (sets `modal`); resolves once it has focus. */
+  async show(): Promise<void> {
+    if (this.open) return;
+    this.#opener = focusedElement();
+    this.modal = this.open = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('dialog')!.showModal();
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    this.dispatchEvent(new YinyomShowEvent({ view: 'notice' }));
+  }
+
+  /** Closes the modal notice; focus returns to the opener. */
+  async hide(): Promise<void> {
+    if (!this.open) return;
+    this.renderRoot.querySelector('dialog')?.close();
+    this.open = false;
+    this.dispatchEvent(new YinyomHideEvent({ view: 'notice' }));
+    await returnFocus(this.#opener);
+  }
+
+  consentChanged(api: ConsentApi): void {
+    if (!this.notice && !this.src && !this.loaded) api.notice().then((notice) => (this.loaded ??= notice), () => (this.failed = true));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') && this.src && !this.notice) void this.#fetch(this.src);
+  }
+
+  async #fetch(src: string) {
+    this.failed = false;
+    try {
+      const response = await fetch(new URL(src, document.baseURI));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const notice = (await response.json()) as Notice;
+      if (typeof notice?.id !== 'string' || typeof notice.version !== 'string') throw new Error('id and version are required');
+      if (src === this.src) this.loaded = notice;
+    } catch (error) {
+      console.error(`[yinyom] notice: could not load ${src}:`, error);
+      if (src === this.src) this.failed = true;
+    }
+  }
+
+  protected override updated(): void {
+    // A table wider than the notice scrolls sideways: make it a named, focusable region so
+    // keyboard users can scroll it (WCAG 2.1.1); a table that fits stays a plain table.
+    for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.table')) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', box.querySelector('caption')?.textContent?.trim() || msg('ตาราง', { id: 'notice.table', desc: 'Name of a table that has no caption.' }));
+      } else {
+        for (const name of ['tabindex', 'role', 'aria-label']) box.removeAttribute(name);
+      }
+    }
+  }
+
+  override render() {
+    if (this.modal && !this.open) return nothing;
+    const notice = this.notice ?? this.loaded;
+    const language = this.language;
+    const thai = language === 'th' && this.numerals === 'thai';
+    const t = (value: Parameters<typeof tx>[0]) => tx(value, language, thai ? thaiDigits : undefined);
+    const title = html`<h2 id="title" tabindex="-1">
+      ${notice?.title ? t(notice.title) : msg('ประกาศเกี่ยวกับความเป็นส่วนตัว', { id: 'notice.title', desc: 'Heading when the notice has no title.' })}
+    </h2>`;
+    const close = html`<button type="button" class="close" aria-label=${closeLabel()} @click=${() => this.hide()}>×</button>`;
+    const body = notice
+      ? this.#body(notice, t, thai)
+      : this.failed
+        ? html`<p class="error" role="alert">${msg('โหลดประกาศไม่สำเร็จ', { id: 'notice.failed', desc: 'The notice could not be loaded.' })}</p>`
+        : html`<p role="status">${msg('กำลังโหลดประกาศ…', { id: 'notice.loading' })}</p>`;
+    const classes = thai ? 'thai' : '';
+    return this.modal
+      ? html`<dialog part="base" class=${classes} aria-labelledby="title" lang=${language} @close=${() => this.hide()}>
+          <header>${title}${close}</header>
+          <div class="body">${body}</div>
+        </dialog>`
+      : html`<article part="base" class=${classes} aria-labelledby="title" lang=${language}>${title}${body}</article>`;
+  }
+
+  #body(notice: Notice, t: (value: Parameters<typeof tx>[0]) => unknown, thai: boolean) {
+    const language = this.language;
+    const date = notice.effective && formatDate(notice.effective, language, { thai });
+    const version = thai ? thaiDigits(notice.version) : notice.version;
+    const sections = notice.sections ?? [];
+    const text = (value: NoticeText): unknown =>
+      Array.isArray(value)
+        ? value.map((span) => {
+            const href = safeHref(span.href);
+            const content = href ? html`<a href=${href}>${t(span.text)}</a>` : t(span.text);
+            return span.strong ? html`<strong>${content}</strong>` : content;
+          })
+        : t(value);
+    const list = (ordered: boolean | undefined, items: Array<NoticeText | ListItem>): unknown => {
+      const lis = items.map((item) => {
+        const { text: content, items: children } = isItem(item) ? item : { text: item, items: undefined };
+        return html`<li>${text(content)}${children?.length ? list(ordered, children) : nothing}</li>`;
+      });
+      return ordered ? html`<ol>${lis}</ol>` : html`<ul>${lis}</ul>`;
+    };
+    const blocks = (body: Block[] = []) =>
+      body.map((block) => {
+        if (block.type === 'paragraph') return html`<p>${text(block.text)}</p>`;
+        if (block.type === 'list') return list(block.ordered, block.items);
+        return html`<div class="table">
+          <table>
+            ${block.caption ? html`<caption>${text(block.caption)}</caption>` : nothing}
+            <thead><tr>${block.head.map((cell) => html`<th scope="col">${text(cell)}</th>`)}</tr></thead>
+            <tbody>${block.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${text(cell)}</td>`)}</tr>`)}</tbody>
+          </table>
+        </div>`;
+      });
+    const contact = (label: string, who: Partial<Controller> | undefined) =>
+      who &&
+      html`<dt>${label}</dt>
+        <dd>
+          ${who.name ? html`${t(who.name)}<br />` : nothing} ${who.address ? html`${t(who.address)}<br />` : nothing}
+          ${who.email ? html`<a href="mailto:${who.email}">${who.email}</a> ` : nothing}
+          ${who.phone ? html`<a href=${`tel:${who.phone.replace(/[^\d+]/g, '')}`}>${t(who.phone)}</a>` : nothing}
+        </dd>`;
+    return html`
+      <p class="meta">
+        ${msg(str`ฉบับ ${version}`, { id: 'notice.version', desc: 'The version of the notice.' })}
+        ${date ? html` · ${msg(str`มีผลใช้บังคับตั้งแต่ ${date}`, { id: 'notice.effective', desc: 'Date from which the notice applies.' })}` : nothing}
+      </p>
+      ${notice.url && !sections.length
+        ? html`<p><a href=${safeHref(notice.url) ?? nothing}>${msg('อ่านประกาศฉบับเต็ม', { id: 'notice.read-full' })}</a></p>`
+        : nothing}
+      ${blocks(notice.intro)}
+      ${sections.length > 1
+        ? html`<nav aria-labelledby="toc">
+            <h3 id="toc">${msg('สารบัญ', { id: 'notice.contents', desc: 'Heading of the table of contents.' })}</h3>
+            <ol>
+              ${sections.map((section, i) => html`<li><a href="#s${i}" @click=${(event: Event) => this.#jump(event, `s${i}`)}>${t(section.title)}</a></li>`)}
+            </ol>
+          </nav>`
+        : nothing}
+      ${sections.map(
+        (section, i) => html`<section aria-labelledby="s${i}" data-kind=${section.kind}>
+          <h3 id="s${i}" tabindex="-1">${t(section.title)}</h3>
+          ${blocks(section.body)}
+        </section>`,
+      )}
+      ${sections.some((section) => section.kind === 'contact') || !(notice.controller || notice.dpo)
+        ? nothing
+        : html`<dl>
+            ${contact(msg('ผู้ควบคุมข้อมูลส่วนบุคคล', { id: 'notice.controller', desc: 'PDPA data controller.' }), notice.controller)}
+            ${contact(msg('เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล', { id: 'notice.dpo', desc: 'PDPA data protection officer.' }), notice.dpo)}
+          </dl>`}
+    `;
+  }
+
+  /** Fragment links cannot reach into a shadow root: scroll to the heading and focus it. */
+  #jump(event: Event, id: string) {
+    event.preventDefault();
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yinyom-notice': YinyomNotice;
+  }
+}

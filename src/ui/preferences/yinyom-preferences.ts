@@ -1,0 +1,175 @@
+import { msg, str } from '../../i18n/localization.js';
+import { html, nothing } from 'lit';
+import type { Category, Choices, ConsentApi, Language, Purpose } from '../../core/types.js';
+import { YinyomHideEvent, YinyomShowEvent } from '../events.js';
+import { base, dialog } from '../internal/base.styles.js';
+import { focusedElement, returnFocus } from '../internal/open.js';
+import { acceptAll, closeLabel, rejectAll } from '../internal/strings.js';
+import { tx } from '../internal/text.js';
+import { YinyomElement } from '../internal/yinyom-element.js';
+import { styles } from './yinyom-preferences.styles.js';
+
+type Item = Category & Purpose;
+
+/** The purposes the preferences ask for beside the categories; never a sensitive one. */
+const bannerPurposes = (api: ConsentApi) => api.config.purposes.filter((purpose) => purpose.banner && !purpose.sensitive) as Item[];
+
+/**
+ * The preferences dialog, a native `<dialog>` opened with `showModal()`: a switch per cookie
+ * category (required ones on and disabled) with its description and, on demand, its cookies;
+ * the purposes marked `banner: true`; Save, Accept all and Reject all; a Thai/English switch.
+ * Nothing is switched on that the person did not switch on before. Escape closes it and focus
+ * returns to the control that opened it.
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart switch - Each switch (`role="switch"`).
+ * @csspart button - Each footer button; also `save`, `accept`, `reject`.
+ * @csspart languages - The language switch.
+ * @csspart error - The message shown when a decision could not be stored.
+ * @fires yinyom-show - When it opens.
+ * @fires yinyom-hide - When it closes.
+ * @fires yinyom-decision - After a choice was stored.
+ * @fires yinyom-error - When it could not be stored.
+ */
+export class YinyomPreferences extends YinyomElement {
+  static override properties = { open: { type: Boolean, reflect: true }, choices: { state: true } };
+  static override styles = [base, dialog, styles];
+
+  /** Whether the dialog is open. Read-only in effect: use `show()` and `hide()`. */
+  declare open: boolean;
+  private declare choices: Choices;
+  #opener: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    this.open = false;
+    this.choices = {};
+  }
+
+  /** Opens the dialog modally with the current choices; resolves once it has focus. */
+  async show(): Promise<void> {
+    const api = await this.ctl.ready();
+    if (this.open) return;
+    this.#opener = focusedElement();
+    this.choices = api.state().choices;
+    this.open = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector('dialog')!.showModal();
+    // The heading, not the first control: no choice is suggested, and screen readers start at the top.
+    this.renderRoot.querySelector('h2')!.focus();
+    this.dispatchEvent(new YinyomShowEvent({ view: 'preferences' }));
+  }
+
+  /** Closes the dialog without recording anything; focus returns to the opener. */
+  async hide(): Promise<void> {
+    if (!this.open) return;
+    this.renderRoot.querySelector('dialog')?.close();
+    this.open = false;
+    this.dispatchEvent(new YinyomHideEvent({ view: 'preferences' }));
+    await returnFocus(this.#opener);
+  }
+
+  override render() {
+    const api = this.ctl.api;
+    if (!this.open || !api) return nothing;
+    const language = this.language;
+    const purposes = bannerPurposes(api);
+    const decide = (how: 'save' | 'accept' | 'reject') =>
+      this.record((api) =>
+        how === 'accept'
+          ? api.acceptAll({ method: 'banner.accept-all' })
+          : how === 'reject'
+            ? api.rejectAll({ method: 'banner.reject-all' })
+            : api.set(this.#selection(api), { method: 'preferences.save' }),
+      ).then((receipt) => receipt && this.hide());
+    return html`<dialog part="dialog" aria-labelledby="title" lang=${language} @close=${() => this.hide()}>
+      <header>
+        <h2 id="title" tabindex="-1">${msg('ตั้งค่าความเป็นส่วนตัว', { id: 'prefs.title', desc: 'Heading of the preferences dialog.' })}</h2>
+        ${this.renderLanguages(api)}
+        <button type="button" class="close" aria-label=${closeLabel()} @click=${() => this.hide()}>×</button>
+      </header>
+      <div class="body">
+        <p class="intro">
+          ${msg('เลือกสิ่งที่ท่านอนุญาต คุกกี้ที่จำเป็นเปิดใช้เสมอเพราะเว็บไซต์ต้องใช้ในการทำงาน ท่านเปลี่ยนใจได้ทุกเมื่อ', {
+            id: 'prefs.intro',
+            desc: 'Introduction at the top of the preferences dialog.',
+          })}
+        </p>
+        ${(api.config.categories as Item[]).map((item, i) => this.#item(item, `c${i}`, language))}
+        ${purposes.length
+          ? html`<h3 class="group">${msg('การใช้ข้อมูลเพื่อวัตถุประสงค์อื่น', { id: 'prefs.purposes', desc: 'Heading above the non-cookie purposes.' })}</h3>
+              ${purposes.map((item, i) => this.#item(item, `p${i}`, language))}`
+          : nothing}
+      </div>
+      <footer>
+        ${this.renderError()}
+        <button type="button" class="btn" part="button accept" @click=${() => decide('accept')}>
+          ${acceptAll()}
+        </button>
+        <button type="button" class="btn" part="button reject" @click=${() => decide('reject')}>
+          ${rejectAll()}
+        </button>
+        <button type="button" class="btn quiet" part="button save" @click=${() => decide('save')}>
+          ${msg('บันทึกการตั้งค่า', { id: 'prefs.save', desc: 'Store the switches as they are.' })}
+        </button>
+      </footer>
+    </dialog>`;
+  }
+
+  #item(item: Item, key: string, language: Language) {
+    const cookies = item.cookies ?? [];
+    const on = !!(item.required || this.choices[item.id]);
+    return html`<section>
+      <div class="row">
+        <h3 id=${key}>${tx(item.title, language)}</h3>
+        ${item.required ? html`<span class="always">${msg('เปิดใช้เสมอ', { id: 'prefs.always-on', desc: 'Shown beside a required category.' })}</span>` : nothing}
+        <button
+          type="button"
+          role="switch"
+          part="switch"
+          aria-checked=${on}
+          aria-labelledby=${key}
+          aria-describedby=${item.description ? `${key}d` : nothing}
+          ?disabled=${item.required}
+          @click=${() => (this.choices = { ...this.choices, [item.id]: !on })}
+        ></button>
+      </div>
+      ${item.description ? html`<p id="${key}d">${tx(item.description, language)}</p>` : nothing}
+      ${cookies.length
+        ? html`<details>
+            <summary>${msg(str`รายการคุกกี้ (${cookies.length})`, { id: 'prefs.cookies', desc: 'Shows the table of cookies of a category; placeholder is their number.' })}</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">${msg('ชื่อ', { id: 'prefs.cookie-name' })}</th>
+                  <th scope="col">${msg('ผู้ให้บริการ', { id: 'prefs.cookie-provider', desc: 'Who sets the cookie.' })}</th>
+                  <th scope="col">${msg('ระยะเวลา', { id: 'prefs.cookie-duration', desc: 'How long the cookie lasts.' })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${cookies.map(
+                  (cookie) =>
+                    html`<tr>
+                      <td><code>${cookie.name}</code>${cookie.description ? html`<br />${tx(cookie.description, language)}` : nothing}</td>
+                      <td>${tx(cookie.provider, language)}</td>
+                      <td>${tx(cookie.duration, language)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </details>`
+        : nothing}
+    </section>`;
+  }
+
+  #selection(api: ConsentApi): Choices {
+    const items = [...(api.config.categories as Item[]), ...bannerPurposes(api)];
+    return Object.fromEntries(items.filter((item) => !item.required).map((item) => [item.id, !!this.choices[item.id]]));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yinyom-preferences': YinyomPreferences;
+  }
+}

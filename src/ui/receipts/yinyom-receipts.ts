@@ -1,0 +1,170 @@
+import { addTranslations, msg, str } from '../../i18n/localization.js';
+import { html, nothing } from 'lit';
+import type { Category, Method, Purpose, ReceiptEntry } from '../../core/types.js';
+import { templates } from '../../i18n/locales/en-receipts.js';
+import { base, visuallyHidden } from '../internal/base.styles.js';
+import { formatDate } from '../internal/format.js';
+import { loc } from '../internal/text.js';
+import { YinyomElement } from '../internal/yinyom-element.js';
+import { styles } from './yinyom-receipts.styles.js';
+
+addTranslations(templates);
+
+/**
+ * "My consents": the current choice for every category and purpose, each granted one with a
+ * Withdraw button (withdrawing is as easy as giving), and the receipts stored on this device,
+ * newest first, with their delivery state (sent, waiting, failed), a download of them as JSON
+ * and, when some are waiting, a button to send them now.
+ *
+ * @example
+ * ```html
+ * <yinyom-receipts></yinyom-receipts>
+ * ```
+ * @csspart base - The section.
+ * @csspart error - The message shown when a withdrawal could not be stored.
+ * @fires yinyom-decision - After a withdrawal was stored.
+ * @fires yinyom-error - When it could not be stored.
+ */
+export class YinyomReceipts extends YinyomElement {
+  static override properties = { entries: { state: true }, status: { state: true } };
+  static override styles = [base, visuallyHidden, styles];
+
+  private declare entries?: ReceiptEntry[] | null;
+  /** The last outcome, announced politely. */
+  private declare status: string;
+
+  constructor() {
+    super();
+    this.status = '';
+  }
+
+  consentChanged(): void {
+    void this.#load();
+  }
+
+  syncChanged(): void {
+    void this.#load();
+  }
+
+  async #load() {
+    try {
+      this.entries = await (await this.ctl.ready()).receiptEntries();
+    } catch (error) {
+      console.error('[yinyom]', error);
+      this.entries = null;
+    }
+  }
+
+  override render() {
+    const api = this.ctl.api;
+    if (!api) return nothing;
+    const language = this.language;
+    const state = api.state().choices;
+    const items = [...api.config.categories.filter((category) => !category.required), ...api.config.purposes] as Array<Category | Purpose>;
+    const title = (id: string) => loc(items.find((item) => item.id === id)?.title, language) || id;
+    const entries = this.entries;
+    const waiting = entries?.some((entry) => entry.status !== 'sent');
+    const granted = msg('ยินยอม', { id: 'receipts.granted', desc: 'State of a category or purpose.' });
+    const denied = msg('ไม่ยินยอม', { id: 'receipts.denied', desc: 'State of a category or purpose.' });
+    const methods: Record<Method, string> = {
+      'banner.accept-all': msg('ยอมรับทั้งหมด', { id: 'receipts.method-accept-all' }),
+      'banner.reject-all': msg('ปฏิเสธทั้งหมด', { id: 'receipts.method-reject-all' }),
+      'preferences.save': msg('บันทึกการตั้งค่า', { id: 'receipts.method-save' }),
+      form: msg('แบบฟอร์ม', { id: 'receipts.method-form', desc: 'The decision was made in a form.' }),
+      api: msg('บันทึกโดยเว็บไซต์', { id: 'receipts.method-api', desc: 'The website recorded the decision through the API.' }),
+      withdraw: msg('ถอนความยินยอม', { id: 'receipts.method-withdraw' }),
+    };
+    const actors: Record<string, string> = {
+      parent: msg('ผู้ใช้อำนาจปกครอง', { id: 'receipts.actor-parent' }),
+      custodian: msg('ผู้อนุบาล', { id: 'receipts.actor-custodian' }),
+      curator: msg('ผู้พิทักษ์', { id: 'receipts.actor-curator' }),
+    };
+    const statuses = {
+      sent: msg('ส่งถึงหน่วยงานแล้ว', { id: 'receipts.sent', desc: 'The receipt reached the organisation’s server.' }),
+      pending: msg('รอส่ง', { id: 'receipts.pending', desc: 'The receipt waits on this device to be sent.' }),
+      failed: msg('ส่งไม่สำเร็จ', { id: 'receipts.failed', desc: 'The server refused the receipt.' }),
+    };
+    return html`<section part="base" aria-labelledby="title" lang=${language}>
+      <h2 id="title">${msg('ความยินยอมของฉัน', { id: 'receipts.title', desc: 'Heading of the my-consents element.' })}</h2>
+      <h3 id="current" tabindex="-1">${msg('ความยินยอมปัจจุบัน', { id: 'receipts.current' })}</h3>
+      <ul class="current">
+        ${items
+          .filter((item) => state[item.id] !== undefined)
+          .map(
+            (item) => html`<li>
+              <span class="title">${loc(item.title, language)}</span>
+              <span class=${state[item.id] ? 'granted' : ''}>${state[item.id] ? granted : denied}</span>
+              ${state[item.id]
+                ? html`<button type="button" class="btn quiet" @click=${() => this.#withdraw(item.id, loc(item.title, language))}>
+                    ${msg('ถอนความยินยอม', { id: 'receipts.withdraw', desc: 'Withdraw consent for one purpose or category.' })}<span class="vh">: ${loc(item.title, language)}</span>
+                  </button>`
+                : nothing}
+            </li>`,
+          )}
+      </ul>
+      ${this.renderError()}
+      <p role="status">${this.status}</p>
+      <h3>${msg('ประวัติการให้ความยินยอมบนอุปกรณ์นี้', { id: 'receipts.history' })}</h3>
+      <div class="tools">
+        <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download()}>
+          ${msg('ดาวน์โหลด (JSON)', { id: 'receipts.download', desc: 'Download the receipts as a JSON file.' })}
+        </button>
+        <button type="button" class="btn quiet" ?hidden=${!waiting} @click=${() => this.#sync()}>
+          ${msg('ส่งตอนนี้', { id: 'receipts.sync', desc: 'Send waiting receipts to the server now.' })}
+        </button>
+      </div>
+      ${entries === undefined
+        ? html`<p>${msg('กำลังโหลด…', { id: 'receipts.loading' })}</p>`
+        : entries === null
+          ? html`<p class="error">${msg('อ่านบันทึกความยินยอมไม่สำเร็จ', { id: 'receipts.unreadable' })}</p>`
+          : entries.length
+            ? html`<ul class="history">
+                ${entries.map(
+                  ({ receipt, status, error }) => html`<li>
+                    <p>
+                      <strong>${formatDate(receipt.time, language, { time: true })}</strong> · ${methods[receipt.method] ?? receipt.method}
+                      ${receipt.actor && receipt.actor !== 'self' ? html` · ${actors[receipt.actor]}` : nothing}
+                    </p>
+                    <ul class="choices">
+                      ${Object.entries(receipt.choices).map(([id, value]) => html`<li>${title(id)}: ${value ? granted : denied}</li>`)}
+                    </ul>
+                    <p class="status ${status}">${statuses[status]}${error ? `: ${error}` : ''}</p>
+                    <p>${msg('เลขที่', { id: 'receipts.id', desc: 'Label of the receipt id.' })} <code>${receipt.id}</code></p>
+                  </li>`,
+                )}
+              </ul>`
+            : html`<p>${msg('ยังไม่มีบันทึกความยินยอมบนอุปกรณ์นี้', { id: 'receipts.empty' })}</p>`}
+    </section>`;
+  }
+
+  async #withdraw(id: string, title: string) {
+    this.status = '';
+    if (await this.record((api) => api.withdraw(id))) {
+      this.status = msg(str`ถอนความยินยอม “${title}” แล้ว`, { id: 'receipts.withdrawn', desc: 'Announced after a withdrawal; placeholder is its title.' });
+      // The button just pressed is gone: keep focus in place, on the list's heading.
+      this.renderRoot.querySelector<HTMLElement>('#current')?.focus();
+    }
+  }
+
+  async #sync() {
+    const { sent, pending, failed } = await (await this.ctl.ready()).sync();
+    this.status = msg(str`ส่งแล้ว ${sent} รายการ รอส่ง ${pending} ส่งไม่สำเร็จ ${failed}`, { id: 'receipts.synced', desc: 'Counts after sending now.' });
+    await this.#load();
+  }
+
+  #download() {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(this.entries!.map((entry) => entry.receipt), null, 2)], { type: 'application/json' }));
+    link.download = `consent-receipts-${new Date().toISOString().slice(0, 10)}.json`;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1e3);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yinyom-receipts': YinyomReceipts;
+  }
+}

@@ -1,0 +1,246 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { ConsentApi } from '../../src/core/types.js';
+import '../../src/elements.js';
+import { show } from '../../src/ui/index.js';
+import type { YinyomBanner } from '../../src/ui/banner/yinyom-banner.js';
+import { deepFocus, emulate, freshConsent, nextTask, resetPage, shadow, until } from './helpers.js';
+
+const banner = () => document.querySelector('yinyom-banner')!;
+const region = () => shadow(banner()).querySelector<HTMLElement>('[role=region]')!;
+const button = (part: string) => shadow(banner()).querySelector<HTMLButtonElement>(`[part~=${part}]`)!;
+
+describe('<yinyom-banner>', () => {
+  let api: ConsentApi;
+  beforeEach(async () => {
+    api = await freshConsent();
+    await show(api, 'banner');
+  });
+  afterEach(async () => {
+    resetPage();
+    await emulate({ colorScheme: 'light', reducedMotion: 'no-preference' });
+  });
+
+  it('is a labelled region placed first in <body>, in Thai', () => {
+    expect(document.body.firstElementChild).to.equal(banner());
+    expect(region().getAttribute('aria-labelledby')).to.equal('title');
+    expect(shadow(banner()).getElementById('title')!.textContent).to.equal('เว็บไซต์นี้ใช้คุกกี้');
+    expect(region().lang).to.equal('th');
+    expect(button('accept').textContent!.trim()).to.equal('ยอมรับทั้งหมด');
+    expect(button('reject').textContent!.trim()).to.equal('ปฏิเสธทั้งหมด');
+    expect(region().textContent).to.contain('สถาบันพัฒนาบุคลากรภาครัฐด้านดิจิทัล');
+  });
+
+  it('does not take focus, least of all to Accept all', async () => {
+    const input = document.createElement('input');
+    input.dataset.test = '';
+    document.body.append(input);
+    input.focus();
+    banner().hide();
+    await banner().show();
+    expect(document.activeElement).to.equal(input);
+    expect(shadow(banner()).activeElement).to.equal(null);
+  });
+
+  it('gives Accept all and Reject all the same size and weight', async () => {
+    for (const width of [1280, 375]) {
+      await setViewport({ width, height: 800 });
+      const [accept, reject] = [button('accept'), button('reject')];
+      const [a, r] = [accept.getBoundingClientRect(), reject.getBoundingClientRect()];
+      expect(Math.abs(a.width - r.width), `width at ${width}px`).to.be.below(1);
+      expect(a.height).to.equal(r.height);
+      expect(a.top, 'same row').to.equal(r.top);
+      for (const property of ['font-weight', 'font-size', 'background-color', 'color', 'border-top-width']) {
+        expect(getComputedStyle(accept).getPropertyValue(property), property).to.equal(getComputedStyle(reject).getPropertyValue(property));
+      }
+    }
+  });
+
+  it('is fixed to the viewport: showing it moves nothing on the page', async () => {
+    banner().remove();
+    const content = document.createElement('p');
+    content.dataset.test = '';
+    content.textContent = 'เนื้อหาของหน้า';
+    document.body.append(content);
+    const before = content.getBoundingClientRect().toJSON();
+    const shifts: number[] = [];
+    const observer = 'PerformanceObserver' in window && PerformanceObserver.supportedEntryTypes.includes('layout-shift')
+      ? new PerformanceObserver((list) => list.getEntries().forEach((entry) => shifts.push((entry as unknown as { value: number }).value)))
+      : undefined;
+    observer?.observe({ type: 'layout-shift' });
+    await show(api, 'banner');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    observer?.disconnect();
+    expect(getComputedStyle(banner()).position).to.equal('fixed');
+    expect(content.getBoundingClientRect().toJSON()).to.deep.equal(before);
+    expect(shifts).to.deep.equal([]);
+  });
+
+  it('keeps focused page content clear of itself with scroll-padding (WCAG 2.4.11)', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const page = document.createElement('div');
+    page.dataset.test = '';
+    page.innerHTML = '<div style="height: 1500px"></div><a href="#">ลิงก์ท้ายหน้า</a><div style="height: 1500px"></div>';
+    document.body.append(page);
+    await until(() => document.documentElement.style.scrollPaddingBottom);
+    expect(parseFloat(document.documentElement.style.scrollPaddingBottom)).to.equal(region().offsetHeight + 8);
+    await Promise.all(region().getAnimations().map((animation) => animation.finished));
+    // Put the link in the viewport but under the banner, then reach it with the keyboard.
+    const link = page.querySelector('a')!;
+    window.scrollTo(0, link.getBoundingClientRect().top + scrollY - innerHeight + 100);
+    expect(link.getBoundingClientRect().top).to.be.above(region().getBoundingClientRect().top);
+    link.previousElementSibling!.setAttribute('tabindex', '-1');
+    (link.previousElementSibling as HTMLElement).focus({ preventScroll: true });
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(link);
+    await nextTask();
+    expect(link.getBoundingClientRect().bottom).to.be.at.most(region().getBoundingClientRect().top);
+    banner().hide();
+    await until(() => !document.documentElement.style.scrollPaddingBottom);
+    window.scrollTo(0, 0);
+  });
+
+  it('records Accept all as banner.accept-all, then closes and says so', async () => {
+    setTimeout(() => button('accept').click());
+    const { detail } = await oneEvent(banner(), 'yinyom-decision');
+    expect(detail.receipt.method).to.equal('banner.accept-all');
+    expect(detail.receipt.choices).to.include({ analytics: true, marketing: true, newsletter: true });
+    expect(api.get('analytics')).to.equal(true);
+    expect(api.get('dietary'), 'a sensitive purpose is never bundled').to.equal(undefined);
+    expect(api.get('photo-publicity'), 'an inline purpose is not in the banner').to.equal(undefined);
+    await until(() => !banner().open);
+    expect(region(), 'not rendered').to.equal(null);
+  });
+
+  it('records Reject all as banner.reject-all', async () => {
+    setTimeout(() => button('reject').click());
+    const { detail } = await oneEvent(banner(), 'yinyom-decision');
+    expect(detail.receipt.method).to.equal('banner.reject-all');
+    expect(api.get('analytics')).to.equal(false);
+    expect(api.get('newsletter')).to.equal(false);
+    expect(api.get('necessary')).to.equal(true);
+  });
+
+  it('closes when the decision is made elsewhere (a form, the API, another tab)', async () => {
+    setTimeout(() => api.set({ analytics: false }));
+    await oneEvent(banner(), 'yinyom-hide');
+    expect(banner().open).to.equal(false);
+  });
+
+  it('is reached by Tab in reading order: languages, notice, Accept, Reject, Settings', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const names: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' });
+      names.push(deepFocus()!.textContent!.trim());
+    }
+    expect(names).to.deep.equal(['ไทย', 'English', 'อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', 'ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'ตั้งค่า']);
+  });
+
+  it('accepts with the keyboard (Enter) like a click', async () => {
+    button('accept').focus();
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    const { detail } = await oneEvent(banner(), 'yinyom-decision');
+    expect(detail.receipt.method).to.equal('banner.accept-all');
+  });
+
+  it('switches to English live with its language switch, and back', async () => {
+    const english = shadow(banner()).querySelector<HTMLButtonElement>('button[lang=en]')!;
+    expect(english.getAttribute('aria-pressed')).to.equal('false');
+    english.click();
+    await until(() => button('accept').textContent!.trim() === 'Accept all');
+    expect(api.language()).to.equal('en');
+    expect(region().lang).to.equal('en');
+    expect(region().textContent).to.contain('TDGA uses strictly necessary cookies');
+    expect(shadow(banner()).querySelector('button[lang=en]')!.getAttribute('aria-pressed')).to.equal('true');
+    shadow(banner()).querySelector<HTMLButtonElement>('button[lang=th]')!.click();
+    await until(() => button('accept').textContent!.trim() === 'ยอมรับทั้งหมด');
+  });
+
+  it('opens the notice in a dialog from its link; Escape returns focus to the link', async () => {
+    const link = shadow(banner()).querySelector<HTMLButtonElement>('.link')!;
+    link.focus();
+    link.click();
+    const notice = await until(() => document.querySelector('yinyom-notice[modal]'));
+    await until(() => shadow(notice).querySelector('dialog[open]'));
+    expect(deepFocus()!.id).to.equal('title');
+    await sendKeys({ press: 'Escape' });
+    await until(() => deepFocus() === link);
+  });
+
+  it('links to an HTML policy page when the notice is one', async () => {
+    resetPage();
+    api = await freshConsent({ notice: { id: 'p', version: '1', url: 'https://example.go.th/privacy' } });
+    await show(api, 'banner');
+    const link = await until(() => shadow(banner()).querySelector('a'));
+    expect(link.href).to.equal('https://example.go.th/privacy');
+  });
+
+  it('opens the preferences dialog from Settings', async () => {
+    button('settings').click();
+    const preferences = await until(() => document.querySelector('yinyom-preferences'));
+    await until(() => shadow(preferences).querySelector('dialog[open]'));
+  });
+
+  it('shows an error and stays open when the decision cannot be recorded', async () => {
+    const failing = { ...api, acceptAll: () => Promise.reject(new Error('disk full')) } as ConsentApi;
+    banner().consent = failing;
+    await nextTask();
+    const error = oneEvent(banner(), 'yinyom-error');
+    const logged = console.error;
+    console.error = () => undefined;
+    button('accept').click();
+    await error;
+    console.error = logged;
+    await banner().updateComplete;
+    expect(shadow(banner()).querySelector('[role=alert]')!.textContent).to.contain('บันทึกไม่สำเร็จ');
+    expect(banner().open).to.equal(true);
+  });
+
+  it('breaks Thai lines between words, never inside one', async () => {
+    await setViewport({ width: 320, height: 700 });
+    const walker = document.createTreeWalker(region().querySelector('p')!, NodeFilter.SHOW_TEXT);
+    let text = walker.nextNode()!;
+    while (text.textContent!.trim().length < 50) text = walker.nextNode()!;
+    const content = text.textContent!;
+    const range = document.createRange();
+    const starts: number[] = [];
+    let top = -Infinity;
+    for (let i = 0; i < content.length; i++) {
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const rect = range.getBoundingClientRect();
+      if (rect.height && rect.top > top + 4) {
+        if (i) starts.push(i);
+        top = rect.top;
+      }
+    }
+    expect(starts.length, 'the text wraps').to.be.greaterThan(1);
+    const boundaries = new Set([...new Intl.Segmenter('th', { granularity: 'word' }).segment(content)].map((s) => s.index));
+    for (const start of starts) expect(boundaries.has(start) || content[start - 1] === ' ', `line starts at a word: "${content.slice(start - 5, start)}|${content.slice(start, start + 5)}"`).to.equal(true);
+  });
+
+  for (const language of ['th', 'en'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`has no axe violations in ${language}, ${scheme}`, async function () {
+        if (!(await emulate({ colorScheme: scheme })) && scheme === 'dark') this.skip();
+        api.setLanguage(language);
+        await until(() => region()?.lang === language);
+        await expect(banner()).to.be.accessible();
+      });
+    }
+  }
+
+  it('animates only without prefers-reduced-motion', async function () {
+    if (!(await emulate({ reducedMotion: 'reduce' }))) this.skip();
+    banner().hide();
+    await banner().show();
+    expect(getComputedStyle(region()).animationName).to.equal('none');
+  });
+});
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yinyom-banner': YinyomBanner;
+  }
+}

@@ -1,0 +1,175 @@
+import { emulateMedia } from '@web/test-runner-commands';
+import { createConsent } from '../../src/index.js';
+import type { Config, ConsentApi, Notice } from '../../src/core/types.js';
+import { useLanguage } from '../../src/i18n/localization.js';
+
+/** A notice with every block kind: nested ordered list, unordered list, table, spans with links. */
+export const notice: Notice = {
+  id: 'tdga-privacy',
+  version: '2565-06-01',
+  effective: '2022-06-01',
+  title: { th: 'ประกาศเกี่ยวกับความเป็นส่วนตัว', en: 'Privacy notice' },
+  controller: { name: { th: 'สถาบันพัฒนาบุคลากรภาครัฐด้านดิจิทัล', en: 'TDGA' }, email: 'contact@dga.or.th', phone: '0-2612-6060' },
+  dpo: { email: 'dpo@dga.or.th' },
+  intro: [{ type: 'paragraph', text: { th: 'สถาบันให้ความสำคัญกับข้อมูลส่วนบุคคลของท่าน', en: 'The Academy values your personal data.' } }],
+  sections: [
+    {
+      kind: 'legal-basis',
+      title: { th: 'ฐานในการประมวลผล', en: 'Legal bases' },
+      body: [
+        {
+          type: 'list',
+          ordered: true,
+          items: [
+            { text: { th: 'ฐานตามกฎหมาย', en: 'Lawful bases' }, items: [{ th: 'ภารกิจสาธารณะ', en: 'Public task' }, { th: 'ความยินยอม', en: 'Consent' }] },
+            { th: 'สัญญา', en: 'Contract' },
+          ],
+        },
+      ],
+    },
+    {
+      kind: 'retention',
+      title: { th: 'ระยะเวลาเก็บรักษา', en: 'Retention' },
+      body: [
+        {
+          type: 'table',
+          caption: { th: 'ระยะเวลาเก็บรักษาข้อมูล', en: 'How long data is kept' },
+          head: [{ th: 'ผู้ใช้บริการ', en: 'User' }, { th: 'ระยะเวลา', en: 'Period' }],
+          rows: [
+            [{ th: 'ผู้เข้าอบรม', en: 'Trainees' }, { th: '10 ปี', en: '10 years' }],
+            [{ th: 'วิทยากร', en: 'Speakers' }, { th: '5 ปี', en: '5 years' }],
+          ],
+        },
+        { type: 'list', items: ['ข้อหนึ่ง', 'ข้อสอง'] },
+      ],
+    },
+    {
+      kind: 'contact',
+      title: { th: 'การติดต่อ', en: 'Contact' },
+      body: [
+        {
+          type: 'paragraph',
+          text: [
+            { text: { th: 'อีเมล ', en: 'E-mail ' }, strong: true },
+            { text: 'contact@dga.or.th', href: 'mailto:contact@dga.or.th' },
+            { text: ' เว็บไซต์ ' },
+            { text: 'tdga.dga.or.th', href: 'https://tdga.dga.or.th/' },
+            { text: ' โทร ' },
+            { text: '0-2612-6060', href: 'tel:026126060' },
+            { text: ' อันตราย ', href: 'javascript:alert(1)' },
+            { text: 'ข้อมูล', href: ' JaVaScRiPt:alert(2)' },
+            { text: '<img src=x onerror=alert(3)>', href: 'data:text/html,<script>alert(4)</script>' },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/** A config like TDGA's: required and optional categories with cookies, a banner purpose, inline and sensitive purposes. */
+export function uiConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    controller: { name: { th: 'สถาบันพัฒนาบุคลากรภาครัฐด้านดิจิทัล', en: 'TDGA' }, email: 'contact@dga.or.th' },
+    notice,
+    categories: [
+      { id: 'necessary', required: true, title: { th: 'คุกกี้ที่จำเป็น', en: 'Strictly necessary' }, description: { th: 'ทำให้เว็บไซต์ทำงานได้', en: 'Make the website work.' } },
+      {
+        id: 'analytics',
+        title: { th: 'คุกกี้เพื่อการวิเคราะห์', en: 'Analytics cookies' },
+        description: { th: 'นับจำนวนผู้เข้าชมเพื่อปรับปรุงเว็บไซต์', en: 'Count visits to improve the website.' },
+        cookies: [
+          { name: '_ga', match: '^_ga', provider: 'Google', duration: { th: '2 ปี', en: '2 years' } },
+          { name: '_gid', provider: 'Google', duration: { th: '1 วัน', en: '1 day' } },
+        ],
+      },
+      { id: 'marketing', title: { th: 'คุกกี้เพื่อการตลาด', en: 'Marketing cookies' } },
+    ],
+    purposes: [
+      {
+        id: 'photo-publicity',
+        title: { th: 'ภาพถ่ายในสื่อประชาสัมพันธ์', en: 'Photos in publicity' },
+        description: { th: 'ภาพของท่านระหว่างการอบรมอาจปรากฏในสื่อของสถาบัน', en: 'Photos of you at the training may appear in our media.' },
+        data: [{ th: 'ภาพถ่าย', en: 'Photographs' }, { th: 'วิดีโอ', en: 'Video' }],
+        retention: { th: '5 ปี', en: '5 years' },
+        recipients: [{ th: 'ผู้ชมเว็บไซต์และสื่อสังคมออนไลน์ของสถาบัน', en: 'Visitors of our website and social media' }],
+      },
+      { id: 'newsletter', banner: true, title: { th: 'จดหมายข่าว', en: 'Newsletter' }, description: { th: 'ข่าวหลักสูตรใหม่', en: 'News of new courses.' } },
+      { id: 'dietary', sensitive: true, title: { th: 'ข้อมูลการแพ้อาหาร', en: 'Food allergies' }, description: { th: 'เพื่อจัดอาหารระหว่างการอบรม', en: 'To arrange meals at the training.' } },
+    ],
+    ...overrides,
+  };
+}
+
+function clearCookies() {
+  for (const pair of document.cookie.split('; ')) {
+    const name = pair.slice(0, pair.indexOf('='));
+    if (name) document.cookie = `${name}=;max-age=0;path=/`;
+  }
+}
+
+async function deleteDatabases() {
+  const databases = await indexedDB.databases();
+  await Promise.all(
+    databases.map(
+      ({ name }) =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(name!);
+          request.onsuccess = request.onerror = request.onblocked = () => resolve();
+        }),
+    ),
+  );
+}
+
+/** A real core (`createConsent`) on a clean device: no cookies, no IndexedDB, no localStorage. Headless unless `ui`. */
+export async function freshConsent(overrides: Partial<Config> = {}, ui = false): Promise<ConsentApi> {
+  clearCookies();
+  localStorage.clear();
+  await deleteDatabases();
+  const api = createConsent(uiConfig(overrides), { ui });
+  await api.notice();
+  return api;
+}
+
+/** Removes what a test left in the page and returns the UI to Thai. */
+export function resetPage(): void {
+  document.querySelectorAll('yinyom-banner, yinyom-preferences, yinyom-notice, yinyom-manage, yinyom-consent, yinyom-receipts, form, [data-test]').forEach((element) => element.remove());
+  document.documentElement.style.scrollPaddingBottom = '';
+  useLanguage('th');
+}
+
+export const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Waits until `check` is truthy (polling each task), or fails after `timeout` ms. */
+export async function until<T>(check: () => T, timeout = 3000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${check}`);
+    await nextTask();
+  }
+}
+
+/** The shadow root of `element`. */
+export const shadow = (element: Element): ShadowRoot => element.shadowRoot!;
+
+/** The deepest focused element, through shadow roots. */
+export function deepFocus(): Element | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
+}
+
+/**
+ * Emulates media features where the browser can (Chromium, through CDP); resolves `false`
+ * where it cannot (Firefox under WebDriver BiDi), so a test can skip itself.
+ */
+export async function emulate(media: Parameters<typeof emulateMedia>[0]): Promise<boolean> {
+  if (navigator.userAgent.includes('Firefox')) return false;
+  try {
+    await emulateMedia(media);
+    return true;
+  } catch {
+    return false;
+  }
+}
