@@ -76,7 +76,7 @@ export function createCollector(options = {}) {
     bodyLimit: settings.bodyLimit,
     trustProxy: settings.trustProxy,
     // A subject may be 256 characters; percent-encoded Thai takes 9 bytes a character.
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
   });
 
   // JSON only: no text/plain parser (so a beacon-style text body gets 415), and our own
