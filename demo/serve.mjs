@@ -58,18 +58,15 @@ function readOptions(argv) {
       },
     }));
   } catch (error) {
-    exit(`${error.message}\n\n${USAGE}`);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
+    throw new UsageError(`${error.message}\n\n${USAGE}`);
   }
   const port = (name) => {
     const n = Number(values[name]);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) exit(`--${name}: ต้องเป็นเลขพอร์ต 0–65535 / must be a port number 0–65535`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--${name}: ต้องเป็นเลขพอร์ต 0–65535 / must be a port number 0–65535`);
     return n;
   };
   return {
+    help: values.help,
     port: port('port'),
     collectorPort: port('collector-port'),
     host: values.host,
@@ -79,10 +76,8 @@ function readOptions(argv) {
   };
 }
 
-function exit(message) {
-  console.error(message);
-  process.exit(1);
-}
+/** A problem the person running the demo can fix: printed without a stack trace. */
+class UsageError extends Error {}
 
 const urlHost = (host) => (host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host);
 
@@ -393,8 +388,16 @@ async function startCollector(options, origins) {
   return { collector, url };
 }
 
-export async function main(argv = process.argv.slice(2)) {
+/**
+ * Starts the demo site and (unless `--no-collector`) the collector; resolves once both listen.
+ * `log` receives the startup lines (pass a no-op in tests).
+ */
+export async function main(argv = process.argv.slice(2), log = console.log) {
   const options = readOptions(argv);
+  if (options.help) {
+    log(USAGE);
+    return null;
+  }
   const host = urlHost(options.host);
   const configText = readFileSync(join(demoDir, 'config.json'), 'utf8');
 
@@ -412,7 +415,7 @@ export async function main(argv = process.argv.slice(2)) {
   try {
     port = await listen(server, options.port, options.host);
   } catch (error) {
-    exit(`เปิดเว็บไซต์สาธิตที่ ${options.host}:${options.port} ไม่ได้ / cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`);
+    throw new UsageError(`เปิดเว็บไซต์สาธิตที่ ${options.host}:${options.port} ไม่ได้ / cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`);
   }
   const siteUrl = `http://${host}:${port}/`;
 
@@ -425,36 +428,45 @@ export async function main(argv = process.argv.slice(2)) {
       running = await startCollector(options, origins);
     } catch (error) {
       server.close();
-      exit(`เปิด collector ไม่ได้ / cannot start the collector on port ${options.collectorPort}: ${error.code ?? error.message}`);
+      throw new UsageError(`เปิด collector ไม่ได้ / cannot start the collector on port ${options.collectorPort}: ${error.code ?? error.message}`);
     }
     if (running) ctx.endpoint = `${running.url}/v1/receipts`;
   }
 
-  console.log('ยินยอม (Yinyom) — เว็บไซต์สาธิต / demo');
-  console.log(`  เว็บไซต์สาธิต / demo site:            ${siteUrl}`);
+  log('ยินยอม (Yinyom) — เว็บไซต์สาธิต / demo');
+  log(`  เว็บไซต์สาธิต / demo site:            ${siteUrl}`);
   if (running) {
-    console.log(`  รับใบรับความยินยอม / receipt collector: ${ctx.endpoint}`);
+    log(`  รับใบรับความยินยอม / receipt collector: ${ctx.endpoint}`);
     const db = relative(process.cwd(), options.db);
-    console.log(`  ฐานข้อมูล / database:                 ${db && !db.startsWith('..') ? db : options.db}`);
+    log(`  ฐานข้อมูล / database:                 ${db && !db.startsWith('..') ? db : options.db}`);
   } else {
-    console.log(`  ส่งใบรับความยินยอมไปที่ / receipts go to: ${ctx.endpoint} (collector ไม่ได้เปิดในโปรเซสนี้ / not started here)`);
+    log(`  ส่งใบรับความยินยอมไปที่ / receipts go to: ${ctx.endpoint} (collector ไม่ได้เปิดในโปรเซสนี้ / not started here)`);
   }
-  if (!options.trustedTypes) console.log('  Trusted Types: ปิด / off (--no-trusted-types)');
+  if (!options.trustedTypes) log('  Trusted Types: ปิด / off (--no-trusted-types)');
   if (!existsSync(join(distDir, 'yinyom.js'))) {
-    console.warn('! ยังไม่มี dist/yinyom.js: สั่ง npm run build ก่อน (npm start สร้างให้และเปิดเว็บไซต์สาธิต)');
-    console.warn('! dist/yinyom.js is missing: run `npm run build` first (`npm start` builds, then serves the demo)');
+    log('! ยังไม่มี dist/yinyom.js: สั่ง npm run build ก่อน (npm start สร้างให้และเปิดเว็บไซต์สาธิต)');
+    log('! dist/yinyom.js is missing: run `npm run build` first (`npm start` builds, then serves the demo)');
   }
-  console.log('  กด Ctrl+C เพื่อหยุด / press Ctrl+C to stop');
+  log('  กด Ctrl+C เพื่อหยุด / press Ctrl+C to stop');
 
-  const stop = async () => {
+  const close = async () => {
     server.close();
-    server.closeAllConnections?.();
+    server.closeAllConnections();
     if (running) await running.collector.close();
-    process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return { server, siteUrl, ctx, stop };
+  return { siteUrl, endpoint: ctx.endpoint, close };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  try {
+    const demo = await main();
+    if (demo) {
+      const stop = () => demo.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }
+  } catch (error) {
+    console.error(error instanceof UsageError ? error.message : error);
+    process.exit(1);
+  }
+}
