@@ -43,7 +43,7 @@ const browserCounts = (out) => {
 
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build', 'npm', ['run', 'build', '--silent']);
-step('yinyom/server and cookie domains (Node)', 'node', ['--test', '--test-reporter=tap', 'test/server/', 'test/e2e/'], nodeCounts);
+step('yinyom/server, cookie domains, demo (Node)', 'node', ['--test', '--test-reporter=tap', 'test/server/', 'test/e2e/', 'demo/'], nodeCounts);
 step('collector (Node, SQLite and PostgreSQL)', 'node', ['--test', '--test-reporter=tap', 'test/'], nodeCounts, 'collector');
 step('browsers (Chromium, Firefox ESR)', 'npx', ['web-test-runner'], browserCounts);
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed`);
