@@ -34,11 +34,11 @@ export function focusedElement(): HTMLElement | null {
 }
 
 /**
- * Gives focus back after a dialog closed: to `opener` if it is still in the page, else to the
- * manage button if there is one. Waits a task, so that elements reacting to the decision (the
- * banner closing) have re-rendered first.
+ * Gives focus back after a dialog closed: to `opener` if it is still in the page, else (the
+ * banner that opened it has closed) to the manage button if there is one. Waits a task, so
+ * that elements reacting to the decision have re-rendered first.
  */
 export async function returnFocus(opener: HTMLElement | null): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve));
-  (opener?.isConnected ? opener : document.querySelector('yinyom-manage'))?.focus();
+  (opener?.isConnected && opener !== document.body ? opener : document.querySelector('yinyom-manage'))?.focus();
 }

@@ -138,7 +138,7 @@ export class YinyomNotice extends YinyomElement {
         : html`<p role="status">${msg('กำลังโหลดประกาศ…', { id: 'notice.loading' })}</p>`;
     const classes = thai ? 'thai' : '';
     return this.modal
-      ? html`<dialog part="base" class=${classes} aria-labelledby="title" lang=${language} @close=${() => this.hide()}>
+      ? html`<dialog part="base" class=${classes} aria-labelledby="title" lang=${language} @close=${this.#closed}>
           <header>${title}${close}</header>
           <div class="body">${body}</div>
         </dialog>`
@@ -216,6 +216,11 @@ export class YinyomNotice extends YinyomElement {
           </dl>`}
     `;
   }
+
+  /** Escape, or a `close()` from outside. A dialog closed before a reopen fires late: ignore it. */
+  #closed = (event: Event) => {
+    if (event.target === this.renderRoot.querySelector('dialog')) void this.hide();
+  };
 
   /** Fragment links cannot reach into a shadow root: scroll to the heading and focus it. */
   #jump(event: Event, id: string) {

@@ -82,7 +82,7 @@ export class YinyomPreferences extends YinyomElement {
             ? api.rejectAll({ method: 'banner.reject-all' })
             : api.set(this.#selection(api), { method: 'preferences.save' }),
       ).then((receipt) => receipt && this.hide());
-    return html`<dialog part="dialog" aria-labelledby="title" lang=${language} @close=${() => this.hide()}>
+    return html`<dialog part="dialog" aria-labelledby="title" lang=${language} @close=${this.#closed}>
       <header>
         <h2 id="title" tabindex="-1">${msg('ตั้งค่าความเป็นส่วนตัว', { id: 'prefs.title', desc: 'Heading of the preferences dialog.' })}</h2>
         ${this.renderLanguages(api)}
@@ -115,6 +115,11 @@ export class YinyomPreferences extends YinyomElement {
       </footer>
     </dialog>`;
   }
+
+  /** Escape, or a `close()` from outside. A dialog closed before a reopen fires late: ignore it. */
+  #closed = (event: Event) => {
+    if (event.target === this.renderRoot.querySelector('dialog')) void this.hide();
+  };
 
   #item(item: Item, key: string, language: Language) {
     const cookies = item.cookies ?? [];
