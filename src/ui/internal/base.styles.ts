@@ -27,6 +27,7 @@ export const base = css`
     font-size: var(--yinyom-font-size, max(1rem, 16px));
     line-height: 1.6;
     color: var(--_fg);
+    background: var(--_bg);
     word-break: normal;
     overflow-wrap: break-word;
   }

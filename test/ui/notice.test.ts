@@ -1,0 +1,176 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { ConsentApi, Notice } from '../../src/core/types.js';
+import '../../src/elements.js';
+import type { YinyomNotice } from '../../src/ui/notice/yinyom-notice.js';
+import { deepFocus, emulate, freshConsent, notice, resetPage, shadow, until } from './helpers.js';
+
+const text = (element: Element | null) => element!.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('<yinyom-notice>', () => {
+  let api: ConsentApi;
+  let element: YinyomNotice;
+  beforeEach(async () => {
+    api = await freshConsent();
+    element = await fixture<YinyomNotice>(html`<yinyom-notice .notice=${notice}></yinyom-notice>`);
+    await until(() => shadow(element).querySelector('article'));
+  });
+  afterEach(async () => {
+    resetPage();
+    await emulate({ colorScheme: 'light', media: 'screen' });
+    await setViewport({ width: 800, height: 600 });
+  });
+  const root = () => shadow(element);
+
+  it('shows title, version and the effective date in the Buddhist era', () => {
+    expect(text(root().querySelector('h2'))).to.equal('ประกาศเกี่ยวกับความเป็นส่วนตัว');
+    expect(text(root().querySelector('.meta'))).to.equal('ฉบับ 2565-06-01 · มีผลใช้บังคับตั้งแต่ 1 มิถุนายน 2565');
+    expect(root().querySelector('article')!.lang).to.equal('th');
+  });
+
+  it('shows the effective date in C.E. in English', async () => {
+    api.setLanguage('en');
+    await until(() => root().querySelector('article')!.lang === 'en');
+    expect(text(root().querySelector('.meta'))).to.equal('Version 2565-06-01 · Effective from 1 June 2022');
+    expect(text(root().querySelector('h2'))).to.equal('Privacy notice');
+  });
+
+  it('writes Thai digits with numerals="thai", in Thai only', async () => {
+    element.numerals = 'thai';
+    await element.updateComplete;
+    expect(text(root().querySelector('.meta'))).to.equal('ฉบับ ๒๕๖๕-๐๖-๐๑ · มีผลใช้บังคับตั้งแต่ ๑ มิถุนายน ๒๕๖๕');
+    expect(text(root().querySelector('td:nth-child(2)'))).to.equal('๑๐ ปี');
+    expect(getComputedStyle(root().querySelector('section h3')!, '::before').content).to.contain('thai');
+    expect(root().querySelector<HTMLAnchorElement>('a[href^=tel]')!.href, 'links keep their digits').to.equal('tel:026126060');
+    api.setLanguage('en');
+    await until(() => root().querySelector('article')!.lang === 'en');
+    expect(text(root().querySelector('td:nth-child(2)'))).to.equal('10 years');
+  });
+
+  it('has a table of contents whose links move to the section and focus its heading', async () => {
+    const links = [...root().querySelectorAll<HTMLAnchorElement>('nav a')];
+    expect(links.map((a) => a.textContent)).to.deep.equal(['ฐานในการประมวลผล', 'ระยะเวลาเก็บรักษา', 'การติดต่อ']);
+    expect(root().querySelector('nav')!.getAttribute('aria-labelledby')).to.equal('toc');
+    links[2].click();
+    expect(deepFocus()).to.equal(root().getElementById(links[2].getAttribute('href')!.slice(1)));
+    expect(location.hash, 'the page URL is left alone').to.equal('');
+  });
+
+  it('renders paragraphs, nested ordered lists, unordered lists and tables', () => {
+    expect(text(root().querySelector('p:not(.meta)'))).to.equal('สถาบันให้ความสำคัญกับข้อมูลส่วนบุคคลของท่าน');
+    const ordered = root().querySelector('section ol')!;
+    expect(ordered.children).to.have.length(2);
+    expect([...ordered.querySelectorAll('li > ol > li')].map(text)).to.deep.equal(['ภารกิจสาธารณะ', 'ความยินยอม']);
+    expect([...root().querySelectorAll('section ul li')].map(text)).to.deep.equal(['ข้อหนึ่ง', 'ข้อสอง']);
+    const table = root().querySelector('table')!;
+    expect(text(table.caption)).to.equal('ระยะเวลาเก็บรักษาข้อมูล');
+    expect([...table.querySelectorAll('thead th')].map((th) => [text(th), th.getAttribute('scope')])).to.deep.equal([
+      ['ผู้ใช้บริการ', 'col'],
+      ['ระยะเวลา', 'col'],
+    ]);
+    expect([...table.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map(text))).to.deep.equal([
+      ['ผู้เข้าอบรม', '10 ปี'],
+      ['วิทยากร', '5 ปี'],
+    ]);
+    expect([...root().querySelectorAll('section')].map((s) => s.dataset.kind)).to.deep.equal(['legal-basis', 'retention', 'contact']);
+  });
+
+  it('renders spans: bold, and links only for http(s), mailto and tel', () => {
+    const paragraph = root().querySelector('section[data-kind=contact] p')!;
+    expect(text(paragraph.querySelector('strong'))).to.equal('อีเมล');
+    expect([...paragraph.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+      'mailto:contact@dga.or.th',
+      'https://tdga.dga.or.th/',
+      'tel:026126060',
+    ]);
+    expect(paragraph.textContent).to.contain('อันตราย').and.to.contain('ข้อมูล');
+    expect(paragraph.textContent, 'markup is text').to.contain('<img src=x onerror=alert(3)>');
+    expect(root().querySelector('img, script, iframe')).to.equal(null);
+  });
+
+  it('lists controller and DPO contacts when the notice has no contact section', async () => {
+    element.notice = { ...notice, sections: notice.sections!.slice(0, 2) };
+    await element.updateComplete;
+    const contacts = root().querySelector('dl')!;
+    expect([...contacts.querySelectorAll('dt')].map(text)).to.deep.equal(['ผู้ควบคุมข้อมูลส่วนบุคคล', 'เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล']);
+    expect([...contacts.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['mailto:contact@dga.or.th', 'tel:0-2612-6060'.replace(/-/g, ''), 'mailto:dpo@dga.or.th']);
+  });
+
+  it('links to the full page when the notice is an HTML policy page', async () => {
+    element.notice = { id: 'p', version: '3', url: 'https://example.go.th/privacy' };
+    await element.updateComplete;
+    expect(root().querySelector<HTMLAnchorElement>('a')!.href).to.equal('https://example.go.th/privacy');
+    expect(root().querySelector('nav')).to.equal(null);
+  });
+
+  it('loads a notice from its src URL', async () => {
+    const loaded = await fixture<YinyomNotice>(html`<yinyom-notice src="/demo/notices/tdga-privacy.json"></yinyom-notice>`);
+    await until(() => shadow(loaded).querySelectorAll('section').length === 15);
+    expect(text(shadow(loaded).querySelector('.meta'))).to.contain('1 มิถุนายน 2565');
+  });
+
+  it('says so when its src cannot be loaded', async () => {
+    const logged = console.error;
+    console.error = () => undefined;
+    const missing = await fixture<YinyomNotice>(html`<yinyom-notice src="/no-such-notice.json"></yinyom-notice>`);
+    const alert = await until(() => shadow(missing).querySelector('[role=alert]'));
+    console.error = logged;
+    expect(text(alert)).to.equal('โหลดประกาศไม่สำเร็จ');
+  });
+
+  it('shows the core’s notice when given neither notice nor src', async () => {
+    const plain = await fixture<YinyomNotice>(html`<yinyom-notice></yinyom-notice>`);
+    await until(() => shadow(plain).querySelectorAll('section').length === 3);
+  });
+
+  it('makes a table too wide for the screen a focusable, named region', async () => {
+    await setViewport({ width: 375, height: 700 });
+    const wide: Notice = {
+      id: 'w',
+      version: '1',
+      sections: [{ kind: 'data', title: 'ข้อมูล', body: [{ type: 'table', caption: 'ข้อมูลที่เก็บ', head: Array(8).fill('หัวข้อคอลัมน์ยาวมาก'), rows: [Array(8).fill('ข้อมูลส่วนบุคคลของผู้เข้าอบรม')] }] }],
+    };
+    element.notice = wide;
+    await element.updateComplete;
+    const box = await until(() => root().querySelector<HTMLElement>('.table[role=region]'));
+    expect(box.tabIndex).to.equal(0);
+    expect(box.getAttribute('aria-label')).to.equal('ข้อมูลที่เก็บ');
+    await expect(element).to.be.accessible();
+    await setViewport({ width: 1280, height: 800 });
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(root().querySelector('.table[role=region]'), 'fits again').to.equal(null);
+  });
+
+  it('prints link addresses and hides nothing of the text', async function () {
+    if (!(await emulate({ media: 'print' }))) this.skip();
+    const link = root().querySelector('a[href^=https]')!;
+    expect(getComputedStyle(link, '::after').content).to.contain('https://tdga.dga.or.th/');
+    expect(getComputedStyle(root().querySelector('nav')!).display).not.to.equal('none');
+  });
+
+  for (const language of ['th', 'en'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`has no axe violations in ${language}, ${scheme}, with Thai digits`, async function () {
+        if (!(await emulate({ colorScheme: scheme })) && scheme === 'dark') this.skip();
+        element.numerals = 'thai';
+        api.setLanguage(language);
+        await until(() => root().querySelector('article')!.lang === language);
+        await expect(element).to.be.accessible();
+      });
+    }
+  }
+
+  it('opens as a modal dialog with show(), and closes with hide()', async () => {
+    const modal = await fixture<YinyomNotice>(html`<yinyom-notice modal .notice=${notice}></yinyom-notice>`);
+    expect(shadow(modal).querySelector('dialog')).to.equal(null);
+    await modal.show();
+    const dialog = shadow(modal).querySelector('dialog')!;
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('title');
+    expect(deepFocus()).to.equal(shadow(modal).getElementById('title'));
+    await expect(modal).to.be.accessible();
+    await modal.hide();
+    expect(shadow(modal).querySelector('dialog')).to.equal(null);
+  });
+});
