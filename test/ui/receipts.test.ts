@@ -1,0 +1,119 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { ConsentApi, ReceiptEntry } from '../../src/core/types.js';
+import '../../src/elements.js';
+import type { YinyomReceipts } from '../../src/ui/receipts/yinyom-receipts.js';
+import { deepFocus, emulate, freshConsent, resetPage, shadow, until } from './helpers.js';
+
+const text = (element: Element | null) => element!.textContent!.replace(/\s+/g, ' ').trim();
+
+describe('<yinyom-receipts>', () => {
+  let api: ConsentApi;
+  let element: YinyomReceipts;
+  const root = () => shadow(element);
+  const current = () => [...root().querySelectorAll('.current li')].map(text);
+  const history = () => [...root().querySelectorAll('.history > li')];
+
+  beforeEach(async () => {
+    api = await freshConsent();
+    await api.rejectAll({ method: 'banner.reject-all' });
+    await api.set({ 'photo-publicity': true, analytics: true }, { method: 'form', actor: 'parent' });
+    element = await fixture<YinyomReceipts>(html`<yinyom-receipts></yinyom-receipts>`);
+    await until(() => history().length === 2);
+  });
+  afterEach(async () => {
+    resetPage();
+    await emulate({ colorScheme: 'light' });
+  });
+
+  it('lists the current choices, a Withdraw button beside each granted one', () => {
+    expect(current()).to.deep.equal([
+      'คุกกี้เพื่อการวิเคราะห์ ยินยอม ถอนความยินยอม: คุกกี้เพื่อการวิเคราะห์',
+      'คุกกี้เพื่อการตลาด ไม่ยินยอม',
+      'ภาพถ่ายในสื่อประชาสัมพันธ์ ยินยอม ถอนความยินยอม: ภาพถ่ายในสื่อประชาสัมพันธ์',
+      'จดหมายข่าว ไม่ยินยอม',
+    ]);
+  });
+
+  it('lists the receipts on this device, newest first, with method, actor, choices and state', () => {
+    const [newest, oldest] = history();
+    expect(text(newest.querySelector('p'))).to.match(/^\d{1,2} \S+ 25\d\d (เวลา )?\d\d:\d\d · แบบฟอร์ม · ผู้ใช้อำนาจปกครอง$/);
+    expect(text(newest.querySelector('.choices'))).to.contain('ภาพถ่ายในสื่อประชาสัมพันธ์: ยินยอม');
+    expect(text(newest.querySelector('.status'))).to.equal('รอส่ง');
+    expect(text(oldest.querySelector('p'))).to.contain('ปฏิเสธทั้งหมด');
+    expect(newest.querySelector('code')!.textContent).to.match(/^[0-9a-f-]{36}$/);
+  });
+
+  it('withdraws with one click, announces it and keeps focus on the list', async () => {
+    const button = root().querySelector<HTMLButtonElement>('.current button')!;
+    button.focus();
+    setTimeout(() => button.click());
+    const { detail } = await oneEvent(element, 'yinyom-decision');
+    expect(detail.receipt.method).to.equal('withdraw');
+    expect(detail.receipt.choices.analytics).to.equal(false);
+    expect(api.get('analytics')).to.equal(false);
+    await until(() => history().length === 3);
+    expect(current()[0]).to.equal('คุกกี้เพื่อการวิเคราะห์ ไม่ยินยอม');
+    expect(text(root().querySelector('[role=status]'))).to.equal('ถอนความยินยอม “คุกกี้เพื่อการวิเคราะห์” แล้ว');
+    expect(deepFocus()).to.equal(root().getElementById('current'));
+  });
+
+  it('shows sent, waiting and failed receipts', async () => {
+    const [a, b] = (await api.receiptEntries()).map((entry) => entry.receipt);
+    const entries: ReceiptEntry[] = [
+      { receipt: a, status: 'sent' },
+      { receipt: b, status: 'failed', error: 'invalid hash' },
+    ];
+    element.consent = { ...api, receiptEntries: async () => entries };
+    await until(() => text(root().querySelector('.history .status')) === 'ส่งถึงหน่วยงานแล้ว');
+    expect(text(history()[1].querySelector('.status'))).to.equal('ส่งไม่สำเร็จ: invalid hash');
+    expect(history()[1].querySelector('.status.failed')).to.exist;
+  });
+
+  it('downloads the receipts as JSON', async () => {
+    let downloaded: HTMLAnchorElement | undefined;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloaded = this;
+    };
+    try {
+      [...root().querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => b.textContent!.includes('JSON'))!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(downloaded!.download).to.match(/^consent-receipts-\d{4}-\d\d-\d\d\.json$/);
+    const json = JSON.parse(await (await fetch(downloaded!.href)).text());
+    expect(json.map((receipt: { method: string }) => receipt.method)).to.deep.equal(['form', 'banner.reject-all']);
+  });
+
+  it('sends waiting receipts on request and reports the counts', async () => {
+    const send = [...root().querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => !b.hidden && b.textContent!.includes('ส่งตอนนี้'))!;
+    send.click();
+    await until(() => text(root().querySelector('[role=status]')).startsWith('ส่งแล้ว'));
+  });
+
+  it('says when there is nothing yet', async () => {
+    resetPage();
+    api = await freshConsent();
+    element = await fixture<YinyomReceipts>(html`<yinyom-receipts></yinyom-receipts>`);
+    await until(() => root().textContent!.includes('ยังไม่มีบันทึกความยินยอมบนอุปกรณ์นี้'));
+    expect(current()).to.deep.equal([]);
+  });
+
+  it('switches to English with the core, dates in C.E.', async () => {
+    api.setLanguage('en');
+    await until(() => root().querySelector('section')!.lang === 'en');
+    expect(text(history()[0].querySelector('p'))).to.match(/^\d{1,2} \w+ 20\d\d(,| at)? \d\d:\d\d · Form · Parent$/);
+    expect(current()[1]).to.equal('Marketing cookies Not granted');
+  });
+
+  for (const language of ['th', 'en'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`has no axe violations in ${language}, ${scheme}`, async function () {
+        if (!(await emulate({ colorScheme: scheme })) && scheme === 'dark') this.skip();
+        api.setLanguage(language);
+        await until(() => root().querySelector('section')!.lang === language);
+        await expect(element).to.be.accessible();
+      });
+    }
+  }
+});
