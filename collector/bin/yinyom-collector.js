@@ -22,6 +22,9 @@ Flags:
                          0.0.0.0 for every interface, e.g. behind a reverse proxy)
   --db PATH              SQLite database file (default ./data/receipts.sqlite; the folder is
                          created). Ignored when DATABASE_URL is set.
+  --sqlite-sync MODE     normal (default): acknowledged receipts survive the collector
+                         being killed; a power cut may lose the last ~250 ms of them.
+                         full: fsync before every answer, so not even that; slower.
   --allow-origin URL     an origin allowed to send receipts, e.g. https://www.example.go.th;
                          repeat for several. Requests from other origins get 403 and receipts
                          naming another origin are rejected. Without it every origin is
@@ -91,6 +94,7 @@ function parse(argv) {
         port: { type: 'string' },
         host: { type: 'string' },
         db: { type: 'string' },
+        'sqlite-sync': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'admin-token-file': { type: 'string' },
         'retention-days': { type: 'string' },
@@ -153,6 +157,11 @@ function configure(argv, env) {
     throw new UsageError(`--log-level must be fatal, error, warn, info, debug or silent, got ${JSON.stringify(logLevel)}`);
   }
 
+  const sqliteSynchronous = flags['sqlite-sync'] ?? 'normal';
+  if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') {
+    throw new UsageError(`--sqlite-sync must be normal or full, got ${JSON.stringify(sqliteSynchronous)}`);
+  }
+
   const databaseUrl = env.DATABASE_URL || undefined;
   let db;
   if (!databaseUrl) {
@@ -168,6 +177,7 @@ function configure(argv, env) {
     options: {
       db,
       databaseUrl,
+      sqliteSynchronous,
       allowOrigins,
       adminToken,
       retentionDays,

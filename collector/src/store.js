@@ -54,15 +54,16 @@
 /**
  * Opens the store the options ask for and creates its table if needed.
  *
- * @param {{ db?: string, databaseUrl?: string }} options `databaseUrl` wins over `db`
+ * @param {{ db?: string, databaseUrl?: string, sqliteSynchronous?: 'normal' | 'full' }} options
+ *   `databaseUrl` wins over `db`; `sqliteSynchronous` is explained in sqlite-store.js
  * @returns {Promise<ReceiptStore>}
  */
-export async function openStore({ db, databaseUrl }) {
+export async function openStore({ db, databaseUrl, sqliteSynchronous }) {
   if (databaseUrl) {
     const { openPostgresStore } = await import('./postgres-store.js');
     return openPostgresStore(databaseUrl);
   }
   if (!db) throw new TypeError('a database is required: give `db` (a SQLite file path) or `databaseUrl`');
   const { openSqliteStore } = await import('./sqlite-store.js');
-  return openSqliteStore(db);
+  return openSqliteStore(db, { synchronous: sqliteSynchronous });
 }

@@ -235,8 +235,8 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.equal(await store.count(), 1);
       });
 
-      it('keeps acknowledged receipts across a restart', async (t) => {
-        const first = await startCollector(backend);
+      it('keeps acknowledged receipts across a restart, in either SQLite sync mode', async (t) => {
+        const first = await startCollector(backend, { sqliteSynchronous: 'full' });
         const receipts = makeChain(4);
         assert.equal((await post(first.collector, receipts)).json().accepted.length, 4);
         await first.collector.close();

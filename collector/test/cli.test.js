@@ -67,7 +67,7 @@ describe('yinyom-collector --help', () => {
   it('explains every flag and the environment, with examples', () => {
     const { code, stdout } = run(['--help']);
     assert.equal(code, 0);
-    for (const flag of ['--port', '--host', '--db', '--allow-origin', '--admin-token-file', '--retention-days', '--rate-limit', '--trust-proxy', '--log-level', '--help']) {
+    for (const flag of ['--port', '--host', '--db', '--sqlite-sync', '--allow-origin', '--admin-token-file', '--retention-days', '--rate-limit', '--trust-proxy', '--log-level', '--help']) {
       assert.match(stdout, new RegExp(`^\\s+(-\\w, )?${flag}\\b`, 'm'), flag);
     }
     for (const name of ['PORT', 'HOST', 'DATABASE_URL', 'YINYOM_ADMIN_TOKEN', 'Examples:', '8787', '127.0.0.1', './data/receipts.sqlite']) {
@@ -84,6 +84,7 @@ describe('yinyom-collector usage errors', () => {
   it('refuses a bad PORT', () => assertUsageError(run([], { PORT: 'eighty' }), /PORT must be a whole number/));
   it('refuses a bad retention', () => assertUsageError(run(['--retention-days', '0']), /--retention-days must be a whole number from 1/));
   it('refuses a bad rate limit', () => assertUsageError(run(['--rate-limit', '-5']), /--rate-limit/));
+  it('refuses a bad SQLite sync mode', () => assertUsageError(run(['--sqlite-sync', 'fast']), /--sqlite-sync must be normal or full, got "fast"/));
   it('refuses a bad log level', () => assertUsageError(run(['--log-level', 'loud']), /--log-level must be/));
   it('refuses an allowed origin with a path', () =>
     assertUsageError(run(['--allow-origin', 'https://www.example.go.th/privacy']), /--allow-origin: .*must be an origin only/));
@@ -145,7 +146,7 @@ describe('yinyom-collector running', () => {
     writeFileSync(tokenFile, `${token}\n`);
     const { child, url, exited } = start([
       '--port', '0', '--db', db, '--allow-origin', 'https://tdga.dga.or.th', '--admin-token-file', tokenFile,
-      '--retention-days', '3650', '--log-level', 'warn',
+      '--retention-days', '3650', '--log-level', 'warn', '--sqlite-sync', 'full',
     ]);
     try {
       const base = await url;

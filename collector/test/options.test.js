@@ -1,0 +1,39 @@
+// @ts-check
+// createCollector refuses bad options at once, naming the option.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createCollector } from '../src/index.js';
+
+/** @param {Record<string, unknown>} options */
+const create = (options) => createCollector(/** @type {any} */ ({ db: '/tmp/never-opened.sqlite', ...options }));
+
+describe('createCollector options', () => {
+  it('needs a database', () => {
+    assert.throws(() => createCollector({}), /createCollector: give `db` \(a SQLite file path\) or `databaseUrl`/);
+  });
+
+  it('refuses a malformed allowed origin', () => {
+    assert.throws(() => create({ allowOrigins: ['https://a.example/path'] }), /must be an origin only/);
+    assert.throws(() => create({ allowOrigins: ['ftp://a.example'] }), /must start with https:\/\/ or http:\/\//);
+    assert.throws(() => create({ allowOrigins: ['a.example'] }), /is not a URL/);
+  });
+
+  it('refuses a short admin token without showing it', () => {
+    assert.throws(() => create({ adminToken: 'hunter2' }), (error) => {
+      assert.match(String(error), /adminToken must be a string of at least 16 characters/);
+      assert.ok(!String(error).includes('hunter2'));
+      return true;
+    });
+  });
+
+  it('refuses limits that are not whole numbers ≥ 1', () => {
+    assert.throws(() => create({ maxBatch: 0 }), /maxBatch must be a whole number ≥ 1, got 0/);
+    assert.throws(() => create({ bodyLimit: 1.5 }), /bodyLimit must be a whole number/);
+    assert.throws(() => create({ retentionDays: -1 }), /retentionDays must be a whole number/);
+    assert.throws(() => create({ rateLimit: { max: 0 } }), /rateLimit\.max must be a whole number/);
+  });
+
+  it('refuses an unknown SQLite sync mode', () => {
+    assert.throws(() => create({ sqliteSynchronous: 'off' }), /sqliteSynchronous must be 'normal' or 'full', got "off"/);
+  });
+});
