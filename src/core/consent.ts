@@ -5,7 +5,7 @@ import { COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from
 import type { DecisionContext } from './decide.js';
 import { fetchJson } from './fetch-json.js';
 import { failure, log } from './log.js';
-import { createGate, observeDocument, undefinedTags } from './gating.js';
+import { createGate, observeDocument } from './gating.js';
 import type * as Deferred from './deferred.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
 import type {
@@ -109,7 +109,29 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   const bannerIds = [...optionalCategories, ...config.purposes.filter((p) => p.banner && !p.sensitive)].map((e) => e.id);
   const gpc = config.respectGPC && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const listeners = { change: new Set<ChangeListener>(), sync: new Set<SyncListener>() };
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('yinyom') : undefined;
+  const idle = (fn: () => void) => (window.requestIdleCallback ?? setTimeout)(fn);
+  let channel: BroadcastChannel | undefined;
+  /** Reads the decision cookie: a valid decision, or undefined (with a warning when it is foreign). */
+  const cookieDecision = () => {
+    const raw = readCookie(COOKIE_NAME);
+    const stored = raw === undefined ? undefined : decodeDecision(raw);
+    if (raw !== undefined && !stored) log('warn', `the "${COOKIE_NAME}" cookie is not a Yinyom decision; treated as no decision`);
+    return valid(stored);
+  };
+  /*
+   * Opening a BroadcastChannel costs a round trip to the browser process, so it waits until
+   * the page is idle; a decision another tab made in the meantime is in the shared cookie.
+   */
+  const openChannel = () => {
+    if (!channel && typeof BroadcastChannel === 'function' && !options.signal?.aborted) {
+      channel = new BroadcastChannel('yinyom');
+      channel.onmessage = ({ data }) => {
+        const next = valid(decodeDecision(String(data)));
+        if (next) apply(next);
+      };
+    }
+    return channel;
+  };
 
   let language: Language = config.language;
   let notice: Notice | undefined = typeof config.notice === 'object' ? config.notice : undefined;
@@ -122,15 +144,15 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   /**
    * The stored decision if it still holds: same notice version (when known), not expired, and
    * covering every optional category (a category added since means asking again). Ids the
-   * config no longer has are dropped.
+   * config no longer has are ignored by get() and dropped by the next decision.
    */
-  const valid = (stored: StoredDecision | undefined): StoredDecision | undefined => {
-    if (!stored || (notice && stored.version !== notice.version) || +stored.time + config.expiresDays * DAY <= Date.now()) return;
-    if (!optionalCategories.every((category) => category.id in stored.choices)) return;
-    const choices: Choices = {};
-    for (const id in stored.choices) if (entries.has(id)) choices[id] = stored.choices[id];
-    return { ...stored, choices };
-  };
+  const valid = (stored: StoredDecision | undefined): StoredDecision | undefined =>
+    stored &&
+    (!notice || stored.version === notice.version) &&
+    +stored.time + config.expiresDays * DAY > Date.now() &&
+    optionalCategories.every((category) => category.id in stored.choices)
+      ? stored
+      : undefined;
 
   const get = (id: string): boolean | undefined => {
     const entry = entries.get(id);
@@ -164,16 +186,16 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
 
   const gate = createGate((ids) => ids.every((id) => get(id) === true));
 
+  const writeDecision = (next: StoredDecision | undefined) =>
+    writeCookie(COOKIE_NAME, next ? encodeDecision(next) : '', next ? (+next.time + config.expiresDays * DAY - Date.now()) / 1000 : 0, config.cookieDomain);
+
   /** Makes `next` the current decision and carries out everything that follows from it. */
   const apply = (next: StoredDecision | undefined, persist?: boolean, broadcast?: boolean) => {
     decision = next;
-    if (persist) {
-      const maxAge = next ? (+next.time + config.expiresDays * DAY - Date.now()) / 1000 : 0;
-      writeCookie(COOKIE_NAME, next ? encodeDecision(next) : '', maxAge, config.cookieDomain);
-    }
+    if (persist) writeDecision(next);
     if (config.googleConsentMode) consentMode(config.categories, (id) => get(id) === true);
     gate();
-    if (broadcast && next) channel?.postMessage(encodeDecision(next));
+    if (broadcast && next) openChannel()?.postMessage(encodeDecision(next));
     emit();
   };
 
@@ -207,7 +229,10 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
       ({ createReceiptBook }) => {
         const created = createReceiptBook({ config });
         created.onSync((counts) => {
-          if (!counts.pending) receiptsHint('sent');
+          if (!counts.pending) {
+            receiptsHint('sent');
+            if (decision?.pending) writeDecision((decision = { ...decision, pending: false }));
+          }
           for (const fn of listeners.sync) guard('a sync listener', () => fn(counts));
           document.dispatchEvent(new CustomEvent('yinyom-sync', { detail: counts }));
         });
@@ -285,23 +310,21 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
 
   // Boot. The decision is read synchronously so gating and get() answer before any gated script could run.
   if (!broken) {
-    if (!navigator.cookieEnabled) log('warn', 'cookies are off: decisions last for this page, restored from receipts where possible');
-    const raw = readCookie(COOKIE_NAME);
-    const stored = raw === undefined ? undefined : decodeDecision(raw);
-    if (raw !== undefined && !stored) log('warn', `the "${COOKIE_NAME}" cookie is not a Yinyom decision; treated as no decision`);
-    decision = valid(stored);
+    decision = cookieDecision();
+    if (!decision && !navigator.cookieEnabled) log('warn', 'cookies are off: a decision lasts for this page only');
     if (config.googleConsentMode) {
       consentMode(config.categories, () => false, true);
       if (decision) consentMode(config.categories, (id) => get(id) === true);
     }
-    channel?.addEventListener('message', ({ data }) => {
-      const next = valid(decodeDecision(String(data)));
-      if (next) apply(next);
+    idle(() => {
+      if (!openChannel()) return;
+      const current = cookieDecision();
+      if (current && current.receiptId !== decision?.receiptId) apply(current);
     });
   }
-  const observer = observeDocument((root) => {
-    if (!broken) gate(root);
-    const tags = undefinedTags(root);
+  const observer = observeDocument((found) => {
+    if (!broken) gate(found);
+    const tags = [...new Set(found.map((element) => element.localName).filter((tag) => tag.startsWith('yinyom-')))];
     if (tags.length && options.ui) loadUi().then((module) => module.define(api, tags)).catch((error) => log('error', 'UI failed to load', error));
   });
   options.signal?.addEventListener('abort', () => {
@@ -315,8 +338,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   async function boot() {
     try {
       const loadedNotice = notice ? undefined : loadNotice();
-      const held = receiptsHint();
-      if (decision ? held !== 'pending' : !held) {
+      // A decision's cookie says whether receipts wait to be sent; without one, localStorage says whether any exist.
+      if (decision ? !decision.pending : !receiptsHint()) {
         await loadedNotice;
       } else {
         if (!decision && options.ui) void loadUi().catch(() => undefined);
@@ -332,9 +355,11 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
         }
       }
       if (!decision && options.ui) {
+        // The banner goes into <body>: a script in <head> can get here before the parser made it.
+        if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
         await api.show('banner');
         // The decision path is fetched while the person reads the banner, not on their click.
-        (window.requestIdleCallback ?? setTimeout)(() => void onDecision().catch(() => undefined));
+        idle(() => void onDecision().catch(() => undefined));
       }
     } catch (error) {
       log('error', 'boot:', error);

@@ -43,7 +43,8 @@ export async function decide(core: DecisionContext, update: Choices, { method = 
   const choices: Choices = {};
   // A first decision records every category explicitly: what it does not mention is denied.
   if (!current) for (const category of core.optional) choices[category.id] = false;
-  Object.assign(choices, current?.choices);
+  // Ids the config no longer has are dropped here; get() already ignores them.
+  for (const id in current?.choices) if (core.entries.has(id)) choices[id] = current!.choices[id];
   for (const id in update) if (!(core.entries.get(id) as Category).required) choices[id] = update[id];
   const before = core.optional.filter((category) => core.get(category.id) !== false);
   const time = new Date();
@@ -57,7 +58,7 @@ export async function decide(core: DecisionContext, update: Choices, { method = 
     log('error', 'no receipt could be written; the decision applies to this page only', caught);
   }
   // The person's choice takes effect even when no receipt could be written.
-  core.apply({ version: notice.version, time, choices, receiptId: receipt?.id ?? 'none' }, true, true);
+  core.apply({ version: notice.version, time, choices, receiptId: receipt?.id ?? 'none', pending: !!receipt }, true, true);
   // Cookies of a category just denied go now; other tabs share the cookie jar, so once is enough.
   const denied = before.flatMap((category) => (core.get(category.id) === false ? category.cookies ?? [] : []));
   if (denied.length) deleteCookies(denied.map((cookie) => new RegExp(cookie.match ?? `^${cookie.name}$`)), core.config.cookieDomain);

@@ -16,27 +16,34 @@ export interface StoredDecision {
   choices: Choices;
   /** The receipt that recorded it. */
   receiptId: string;
+  /** Receipts wait in this browser's outbox: the next page load flushes them. */
+  pending?: boolean;
 }
 
 /*
  * Format v1, documented in the README so a server can read it:
- *   1|<notice version, URI-encoded>|<unix seconds, base 36>|<granted ids>|<denied ids>|<receipt id>
+ *   1|<notice version, URI-encoded>|<unix seconds, base 36>|<granted ids>|<denied ids>|<receipt id>[|p]
+ * A trailing "p" says receipts are waiting to be sent, so a returning visit opens the outbox
+ * only then, without touching any other storage.
  * Id lists are joined with "."; ids are [a-z0-9_-] so they need no escaping, and "|" and "."
  * are valid cookie octets (RFC 6265) that encodeURIComponent escapes inside the version.
  */
 
 /** Encodes a decision as the cookie's value. */
-export function encodeDecision({ version, time, choices, receiptId }: StoredDecision): string {
+export function encodeDecision({ version, time, choices, receiptId, pending }: StoredDecision): string {
   const ids = (value: boolean) =>
     Object.keys(choices)
       .filter((id) => choices[id] === value)
       .join('.');
-  return ['1', encodeURIComponent(version), Math.floor(+time / 1000).toString(36), ids(true), ids(false), receiptId].join('|');
+  const parts = ['1', encodeURIComponent(version), Math.floor(+time / 1000).toString(36), ids(true), ids(false), receiptId];
+  return (pending ? [...parts, 'p'] : parts).join('|');
 }
 
 /** Decodes a cookie value; `undefined` for anything that is not a well-formed v1 value. */
 export function decodeDecision(value: string): StoredDecision | undefined {
   const parts = value.split('|');
+  const pending = parts.length === 7;
+  if (pending && parts.pop() !== 'p') return undefined;
   if (parts.length !== 6 || parts[0] !== '1' || !/^[0-9a-z]+$/.test(parts[2]) || !parts[5]) return undefined;
   const choices: Choices = {};
   for (const [index, granted] of [[3, true], [4, false]] as const) {
@@ -46,7 +53,9 @@ export function decodeDecision(value: string): StoredDecision | undefined {
     }
   }
   try {
-    return { version: decodeURIComponent(parts[1]), time: new Date(parseInt(parts[2], 36) * 1000), choices, receiptId: parts[5] };
+    const decision: StoredDecision = { version: decodeURIComponent(parts[1]), time: new Date(parseInt(parts[2], 36) * 1000), choices, receiptId: parts[5] };
+    if (pending) decision.pending = true;
+    return decision;
   } catch {
     return undefined;
   }

@@ -2,6 +2,8 @@
 export type Grants = (ids: string[]) => boolean;
 
 const GATED = 'script[type="text/plain"][data-yinyom],iframe[data-yinyom][data-src]';
+/** What the document observer reports: gated elements, and custom elements not yet defined. */
+const WATCHED = `${GATED},:not(:defined)`;
 
 interface TrustedTypesPolicy {
   createScript(text: string): string;
@@ -43,7 +45,7 @@ function activeCopy(gated: HTMLScriptElement): HTMLScriptElement {
  * with `src` is awaited (load or error) before the next one starts, so a library and the
  * inline code that uses it keep their order. A script that throws affects nothing else.
  */
-export function createGate(grants: Grants): (root?: ParentNode) => void {
+export function createGate(grants: Grants): (candidates?: Iterable<Element>) => void {
   let queue = Promise.resolve();
   const done = new WeakSet<Element>();
 
@@ -65,33 +67,33 @@ export function createGate(grants: Grants): (root?: ParentNode) => void {
     );
   };
 
-  return (root = document) => {
-    for (const element of within(root, GATED)) {
-      if (!done.has(element) && grants(element.getAttribute('data-yinyom')!.split(/\s+/).filter(Boolean))) run(element);
+  return (candidates = document.querySelectorAll(GATED)) => {
+    for (const element of candidates) {
+      if (element.matches(GATED) && !done.has(element) && grants(element.getAttribute('data-yinyom')!.split(/\s+/).filter(Boolean))) {
+        run(element);
+      }
     }
   };
 }
 
-/** `root` itself if it matches, and its matching descendants. */
-function within(root: ParentNode, selector: string): Element[] {
-  const found = [...root.querySelectorAll(selector)];
-  if (root instanceof Element && root.matches(selector)) found.unshift(root);
+/** The watched elements in `root`, `root` included. */
+function watched(root: ParentNode): Element[] {
+  const found = root.firstElementChild ? [...root.querySelectorAll(WATCHED)] : [];
+  if (root instanceof Element && root.matches(WATCHED)) found.unshift(root);
   return found;
 }
 
-/** The `yinyom-*` custom elements in `root` that are not defined yet. */
-export function undefinedTags(root: ParentNode): string[] {
-  return [...new Set(within(root, ':not(:defined)').map((el) => el.localName))].filter((tag) => tag.startsWith('yinyom-'));
-}
-
 /**
- * Calls `fn(document)` now, then `fn(element)` for each element added to the document later
- * (SPAs, late markup): only the added subtrees are scanned, so a busy page pays little.
+ * Calls `fn` with the gated elements and undefined custom elements in the document now, then
+ * with those in each batch of elements added later (SPAs, late markup). Only the added
+ * subtrees are searched, one query each, so a busy page pays little.
  */
-export function observeDocument(fn: (root: ParentNode) => void): MutationObserver {
-  fn(document);
+export function observeDocument(fn: (found: Element[]) => void): MutationObserver {
+  fn(watched(document));
   const observer = new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) fn(node);
+    const found: Element[] = [];
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) found.push(...watched(node));
+    if (found.length) fn(found);
   });
   observer.observe(document, { childList: true, subtree: true });
   return observer;

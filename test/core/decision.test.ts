@@ -98,6 +98,17 @@ describe('decision state', () => {
     expect(createTestConsent(testConfig({ expiresDays: 60 })).get('analytics')).to.equal(true);
   });
 
+  it('ignores ids the config no longer has, and drops them with the next decision', async () => {
+    document.cookie = `yinyom=${stored('2565-06-01', { analytics: true, marketing: false, retired: true })};path=/`;
+    const book = memoryBook();
+    const api = createTestConsent(testConfig(), { receipts: async () => book });
+    expect(api.state().decided).to.equal(true);
+    expect(api.get('retired')).to.equal(undefined);
+    expect(api.state().choices).not.to.have.property('retired');
+    await api.set({ marketing: true });
+    expect(book.decisions[0].choices).to.deep.equal({ analytics: true, marketing: true });
+  });
+
   it('asks again when a category was added since the decision', () => {
     document.cookie = `yinyom=${stored('2565-06-01', { analytics: true })};path=/`;
     expect(createTestConsent(testConfig()).state().decided).to.equal(false);
@@ -112,7 +123,7 @@ describe('decision state', () => {
       const warnings = await captureConsole('warn', () => {
         api = createTestConsent(testConfig());
       });
-      expect(warnings.join()).to.contain('cookies are off');
+      expect(warnings.join()).to.contain('cookies are off: a decision lasts for this page only');
       await api.acceptAll();
       expect(api.get('analytics')).to.equal(true);
     } finally {
@@ -147,7 +158,7 @@ describe('decision state', () => {
     expect(next.state().decided).to.equal(false);
   });
 
-  it('a first visit opens no receipt book; a pending outbox is flushed at the next page load', async () => {
+  it('a first visit opens no receipt book; a returning one only while its cookie says receipts are pending', async () => {
     let loads = 0;
     const book = memoryBook();
     const counting = async () => {
@@ -160,13 +171,15 @@ describe('decision state', () => {
     expect(loads).to.equal(0);
     await first.acceptAll();
     expect(loads).to.equal(1);
-    const value = document.cookie;
+    const value = cookie()!;
+    expect(decodeDecision(value)?.pending).to.equal(true);
     endVisit();
-    document.cookie = `${value.split('; ').find((c) => c.startsWith('yinyom='))};path=/`;
+    document.cookie = `yinyom=${value};path=/`;
     createTestConsent(testConfig(), { receipts: counting });
     await nextTask();
     expect(loads).to.equal(2);
-    localStorage.setItem('yinyom:receipts', 'sent');
+    endVisit();
+    document.cookie = `yinyom=${encodeDecision({ ...decodeDecision(value)!, pending: false })};path=/`;
     createTestConsent(testConfig(), { receipts: counting });
     await nextTask();
     expect(loads).to.equal(2);

@@ -15,6 +15,13 @@ test('the documented format: 1|version|time36|granted|denied|receipt', () => {
   assert.equal(value, `1|2565-06-01|${(time.getTime() / 1000).toString(36)}|analytics|marketing|0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b`);
 });
 
+test('a trailing p marks receipts still waiting to be sent', () => {
+  const pending = encodeDecision({ version: '1', time, choices: { analytics: true }, receiptId: 'r', pending: true });
+  assert.ok(pending.endsWith('|r|p'));
+  assert.equal(parseConsentCookie(`yinyom=${pending}`).pending, true);
+  assert.equal(parseConsentCookie(`yinyom=${pending.slice(0, -1)}x`), undefined);
+});
+
 test('versions with separators survive the round trip', () => {
   const encoded = encodeDecision({ version: 'v1.2|b', time, choices: {}, receiptId: 'r' });
   assert.equal(parseConsentCookie(`yinyom=${encoded}`).version, 'v1.2|b');
