@@ -381,12 +381,11 @@ function warnAllOrigins(log, logger) {
 function describeError(error, bodyLimit, request) {
   const headers = error instanceof HttpError ? error.headers : {};
   switch (error?.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        status: 415,
-        message: `content type ${JSON.stringify(request.headers['content-type'] ?? '')} is not supported: send Content-Type: application/json`,
-        headers,
-      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const type = request.headers['content-type'];
+      const what = type ? `content type ${JSON.stringify(type)} is not supported` : 'the Content-Type header is missing';
+      return { status: 415, message: `${what}: send Content-Type: application/json`, headers };
+    }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, message: `body: larger than the limit of ${bodyLimit} bytes`, headers };
   }

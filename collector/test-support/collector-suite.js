@@ -94,10 +94,15 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.deepEqual(await snapshot(store), before);
       });
 
-      it('refuses a wrong content type with 415 and stores nothing', async (t) => {
+      it('refuses a wrong or missing content type with 415 and stores nothing', async (t) => {
         const { collector, store, before } = await seeded(t);
-        const res = await post(collector, JSON.stringify({ receipts: [makeReceipt()] }), { 'content-type': 'text/plain' });
-        assertJsonError(res, 415, /content type "text\/plain".*application\/json/);
+        const body = JSON.stringify({ receipts: [makeReceipt()] });
+        for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx']) {
+          const res = await post(collector, body, { 'content-type': type });
+          assertJsonError(res, 415, new RegExp(`^content type "${type.replace('/', '\\/')}" is not supported: send Content-Type: application/json$`));
+        }
+        const untyped = await collector.app.inject({ method: 'POST', url: '/v1/receipts', payload: body });
+        assertJsonError(untyped, 415, /^the Content-Type header is missing: send Content-Type: application\/json$/);
         assert.deepEqual(await snapshot(store), before);
       });
 
