@@ -134,7 +134,7 @@ export async function openPostgresStore(connectionString) {
       await pool.query('SELECT 1');
     },
     async close() {
-      await pool.end();
+      if (!pool.ended) await pool.end();
     },
   };
 }

@@ -170,7 +170,7 @@ export async function openSqliteStore(file, { synchronous = 'normal', checkpoint
         await exited;
       }
       // The last connection to close checkpoints what is left and removes the WAL.
-      db.close();
+      if (db.open) db.close();
     },
   };
 }

@@ -48,7 +48,7 @@
  * @property {(before: string) => Promise<number>} purgeBefore deletes receipts with `time` < before; returns the count
  * @property {() => Promise<number>} count
  * @property {() => Promise<void>} ping throws when the database cannot be reached
- * @property {() => Promise<void>} close
+ * @property {() => Promise<void>} close may be called more than once
  */
 
 /**

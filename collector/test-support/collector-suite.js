@@ -258,6 +258,15 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.equal(res.statusCode, 200);
         assert.deepEqual(res.json(), { status: 'ok', storage: backend.name === 'SQLite' ? 'sqlite' : 'postgres' });
       });
+
+      it('answers 503 when the database is gone, and a receipt POST gets a 500 that stores nothing', async (t) => {
+        const { collector, store } = await open(t);
+        await store.close();
+        const res = await collector.app.inject({ method: 'GET', url: '/healthz' });
+        assert.equal(res.statusCode, 503);
+        assert.equal(res.json().status, 'unavailable');
+        assertJsonError(await post(collector, [makeReceipt()]), 500, /^internal error; the request was not stored, retry later$/);
+      });
     });
 
     describe('admin token', () => {
