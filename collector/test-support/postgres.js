@@ -38,11 +38,13 @@ function freePort() {
 
 /**
  * Starts PostgreSQL, or explains why it cannot.
- * `YINYOM_TEST_DATABASE_URL` (a server where the tests may create databases) skips the start.
+ * `YINYOM_TEST_DATABASE_URL` (a server where the tests may create schemas) skips the start;
+ * `YINYOM_TEST_POSTGRES=off` skips the PostgreSQL tests.
  *
  * @returns {Promise<{ pg: TestPostgres } | { skip: string }>}
  */
 export async function startTestPostgres() {
+  if (process.env.YINYOM_TEST_POSTGRES === 'off') return { skip: 'YINYOM_TEST_POSTGRES=off: skipping the PostgreSQL tests' };
   const external = process.env.YINYOM_TEST_DATABASE_URL;
   if (external) return { pg: databases(external, async () => {}) };
 

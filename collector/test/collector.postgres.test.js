@@ -7,7 +7,7 @@ import { startTestPostgres } from '../test-support/postgres.js';
 
 const started = await startTestPostgres();
 if ('skip' in started) {
-  console.log(`# ${started.skip}`);
+  console.log(started.skip);
   collectorSuite({ name: 'PostgreSQL', freshDatabase: async () => ({}), cleanup: async () => {} }, { skip: started.skip });
 } else {
   const backend = postgresBackend(started.pg);
