@@ -32,9 +32,10 @@ CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
  *   (250 ms) of them. The database itself stays consistent. A receipt lost that way is
  *   still in the browser's history and shows as a chain gap when the next one arrives.
  * - `synchronous = FULL`: every commit also fsyncs the WAL, closing that window. On this
- *   project's shared 2-core VM the fsync dominated the latency tail (p99 at 2,000
- *   receipts/s of 60-200 ms against 15-70 ms with NORMAL; bench/ingest.mjs prints both),
- *   so FULL is opt-in, for sites whose disks make fsync cheap or that accept no window.
+ *   project's shared 2-core VM the fsync put p99 latency at 2,000 receipts/s at 24-60 ms
+ *   against 13-32 ms with NORMAL, past the 50 ms goal in half the runs (bench/ingest.mjs
+ *   prints both), so FULL is opt-in, for sites whose disks make fsync cheap or that
+ *   accept no window.
  *
  * Checkpoints (copying the WAL into the database file) run in a worker thread on a second
  * connection rather than inside whichever commit crosses the WAL size threshold, which
