@@ -1,18 +1,14 @@
 import type { Receipt, View } from '../core/types.js';
 
-/** Fired by the banner, the preferences dialog and the notice dialog when they open. Bubbles out of shadow roots. */
-export class YinyomShowEvent extends Event {
-  static readonly eventName = 'yinyom-show';
-  constructor(readonly detail: { view: View }) {
-    super(YinyomShowEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
-/** Fired when the banner or a dialog closes. */
-export class YinyomHideEvent extends Event {
-  static readonly eventName = 'yinyom-hide';
-  constructor(readonly detail: { view: View }) {
-    super(YinyomHideEvent.eventName, { bubbles: true, composed: true });
+/**
+ * Fired by the banner, the preferences dialog and the notice dialog when they open
+ * (`detail.open` true) or close, like the native `toggle` event of `<dialog>`. Bubbles out of
+ * shadow roots, so a page can listen on `document`, e.g. to move a chat button out of the way.
+ */
+export class YinyomToggleEvent extends Event {
+  static readonly eventName = 'yinyom-toggle';
+  constructor(readonly detail: { view: View; open: boolean }) {
+    super(YinyomToggleEvent.eventName, { bubbles: true, composed: true });
   }
 }
 
@@ -38,8 +34,7 @@ export class YinyomErrorEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'yinyom-show': YinyomShowEvent;
-    'yinyom-hide': YinyomHideEvent;
+    'yinyom-toggle': YinyomToggleEvent;
     'yinyom-decision': YinyomDecisionEvent;
     'yinyom-error': YinyomErrorEvent;
   }

@@ -241,7 +241,8 @@ describe('<yinyom-consent guardian>', () => {
       <button>ส่ง</button>
     </form>`);
     const element = form.querySelector('yinyom-consent')!;
-    const radios = await until(() => [...shadow(element).querySelectorAll<HTMLInputElement>('input[type=radio]')].filter(Boolean).length === 4 && [...shadow(element).querySelectorAll<HTMLInputElement>('input[type=radio]')]);
+    await until(() => shadow(element).querySelectorAll('input[type=radio]').length === 4);
+    const radios = [...shadow(element).querySelectorAll<HTMLInputElement>('input[type=radio]')];
     expect(radios.map((radio) => text(radio.parentElement))).to.deep.equal([
       'เจ้าของข้อมูล (ตัวข้าพเจ้าเอง)',
       'ผู้ใช้อำนาจปกครอง แทนผู้เยาว์',

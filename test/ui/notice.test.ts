@@ -68,7 +68,7 @@ describe('<yinyom-notice>', () => {
       ['ผู้ใช้บริการ', 'col'],
       ['ระยะเวลา', 'col'],
     ]);
-    expect([...table.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map(text))).to.deep.equal([
+    expect([...table.querySelectorAll('tbody tr')].map((tr) => [...(tr as HTMLTableRowElement).cells].map(text))).to.deep.equal([
       ['ผู้เข้าอบรม', '10 ปี'],
       ['วิทยากร', '5 ปี'],
     ]);

@@ -8,7 +8,6 @@ export const templates = {
   'banner.settings': `Settings`,
   'banner.text': str`${0} uses strictly necessary cookies to make this website work, and other cookies only with your consent. You can change your settings or withdraw your consent at any time.`,
   'banner.title': `This website uses cookies`,
-  'manage.label': `Cookie settings`,
   'prefs.always-on': `Always on`,
   'prefs.cookie-duration': `Duration`,
   'prefs.cookie-name': `Name`,
@@ -19,6 +18,5 @@ export const templates = {
   'prefs.save': `Save settings`,
   'prefs.title': `Privacy settings`,
   'ui.close': `Close`,
-  'ui.language': `Language`,
   'ui.save-failed': `Your choice could not be saved. Please try again.`,
 };

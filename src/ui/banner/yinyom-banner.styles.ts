@@ -1,5 +1,4 @@
 import { css } from 'lit';
-
 export const styles = css`
   :host {
     position: fixed;
@@ -40,6 +39,7 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
+  /* Accept all and Reject all share a row at the same size; Settings fills the next. */
   .actions .btn {
     flex: 1 1 9rem;
   }

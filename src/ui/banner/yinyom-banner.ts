@@ -1,7 +1,7 @@
 import { msg, str } from '../../i18n/localization.js';
 import { html, nothing } from 'lit';
 import type { ConsentApi } from '../../core/types.js';
-import { YinyomHideEvent, YinyomShowEvent } from '../events.js';
+import { YinyomToggleEvent } from '../events.js';
 import { base } from '../internal/base.styles.js';
 import { open } from '../internal/open.js';
 import { acceptAll, rejectAll } from '../internal/strings.js';
@@ -21,12 +21,11 @@ import { styles } from './yinyom-banner.styles.js';
  *
  * @csspart base - The region.
  * @csspart button - Each button; also `accept`, `reject`, `settings`.
- * @csspart languages - The language switch.
+ * @csspart language - The button that switches between Thai and English.
  * @csspart error - The message shown when a decision could not be stored.
  * @cssproperty --yinyom-accent - Buttons, links, top border (default navy `#123f8c`).
  * @cssproperty --yinyom-z-index - Stacking order (default 2147483000).
- * @fires yinyom-show - When it opens.
- * @fires yinyom-hide - When it closes.
+ * @fires yinyom-toggle - When it opens or closes.
  * @fires yinyom-decision - After Accept all or Reject all was stored.
  * @fires yinyom-error - When it could not be stored.
  */
@@ -81,7 +80,7 @@ export class YinyomBanner extends YinyomElement {
       <div class="text">
         <div class="top">
           <h2 id="title">${msg('เว็บไซต์นี้ใช้คุกกี้', { id: 'banner.title', desc: 'Heading and name of the banner region.' })}</h2>
-          ${this.renderLanguages(api)}
+          ${this.renderLanguage(api)}
         </div>
         <p>
           ${msg(
@@ -115,10 +114,10 @@ export class YinyomBanner extends YinyomElement {
       this.#padding = root.scrollPaddingBottom;
       this.#observer = new ResizeObserver(() => (root.scrollPaddingBottom = `${region.offsetHeight + 8}px`));
       this.#observer.observe(region);
-      this.dispatchEvent(new YinyomShowEvent({ view: 'banner' }));
+      this.dispatchEvent(new YinyomToggleEvent({ view: 'banner', open: true }));
     } else if (!region && this.#observer) {
       this.#unpad();
-      this.dispatchEvent(new YinyomHideEvent({ view: 'banner' }));
+      this.dispatchEvent(new YinyomToggleEvent({ view: 'banner', open: false }));
     }
   }
 

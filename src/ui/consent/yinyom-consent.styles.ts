@@ -43,6 +43,9 @@ export const styles = css`
   .purpose label {
     cursor: pointer;
   }
+  .purpose p {
+    color: var(--_muted);
+  }
   .badge {
     display: inline-block;
     padding: 0 0.5rem;

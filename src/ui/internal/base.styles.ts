@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * Tokens, type and controls shared by every element. Each `--yinyom-*` custom property may be
  * set by the page (on `:root` or the element); the defaults are a calm navy on white, and a
- * light blue on dark slate when the person prefers a dark scheme.
+ * light blue on dark slate when the person prefers a dark scheme. Every element paints its
+ * own background, so its colours keep their contrast on any page.
  *
  * Thai line breaking: Thai has no spaces between words, and the browsers find word boundaries
  * with a dictionary when `word-break` is `normal` (`keep-all` would stop breaking Thai lines,
@@ -20,7 +21,6 @@ export const base = css`
     --_muted: var(--yinyom-muted, #4a5568);
     --_surface: var(--yinyom-surface, #f1f5fb);
     --_border: var(--yinyom-border, #c3ccda);
-    --_control: var(--yinyom-control, #667389);
     --_danger: var(--yinyom-danger, #b42318);
     --_radius: var(--yinyom-radius, 0.5rem);
     font-family: var(--yinyom-font-family, Sarabun, 'TH Sarabun New', 'Noto Sans Thai', 'Leelawadee UI', Thonburi, system-ui, sans-serif);
@@ -40,7 +40,6 @@ export const base = css`
       --_muted: var(--yinyom-muted, #b9c3d3);
       --_surface: var(--yinyom-surface, #1d2535);
       --_border: var(--yinyom-border, #3b475c);
-      --_control: var(--yinyom-control, #9aa6ba);
       --_danger: var(--yinyom-danger, #ffb4a9);
       color-scheme: dark;
     }
@@ -66,12 +65,12 @@ export const base = css`
   button {
     font: inherit;
     color: inherit;
+    cursor: pointer;
   }
   .link {
     background: none;
     border: 0;
     padding: 0;
-    cursor: pointer;
   }
   .btn {
     min-height: 2.75rem;
@@ -81,7 +80,6 @@ export const base = css`
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
-    cursor: pointer;
   }
   .btn.quiet {
     background: transparent;
@@ -94,24 +92,16 @@ export const base = css`
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  .languages {
-    display: inline-flex;
-    border: 1px solid var(--_control);
-    border-radius: var(--_radius);
+  /* A heading that receives focus when a dialog opens is a starting point, not a control. */
+  [tabindex='-1']:focus {
+    outline: none;
   }
-  .languages button {
-    min-width: 2.75rem;
+  .language {
     min-height: 2.25rem;
-    padding: 0 0.625rem;
-    border: 0;
-    border-radius: calc(var(--_radius) - 1px);
+    padding: 0 0.75rem;
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
     background: none;
-    cursor: pointer;
-  }
-  .languages [aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
   }
   .error {
     color: var(--_danger);
@@ -133,7 +123,7 @@ export const base = css`
   }
 `;
 
-/** A modal `<dialog>`: centred, header and footer fixed, the body scrolling between them. */
+/** A modal `<dialog>`: header and footer stay, the body scrolls between them. */
 export const dialog = css`
   dialog {
     box-sizing: border-box;
@@ -153,23 +143,33 @@ export const dialog = css`
   dialog::backdrop {
     background: rgb(10 20 40 / 0.55);
   }
-  header,
-  footer {
-    display: flex;
-    flex-wrap: wrap;
+  header {
+    display: grid;
+    grid-template-columns: 1fr auto auto;
     align-items: center;
     gap: 0.5rem;
     padding: 0.75rem 1rem;
-  }
-  header {
     border-bottom: 1px solid var(--_border);
   }
-  header h2 {
-    flex: 1 1 12rem;
+  /* On a phone the title keeps the close button beside it; the language button goes below. */
+  @media (max-width: 32rem) {
+    header {
+      grid-template-columns: 1fr auto;
+    }
+    header .language {
+      grid-row: 2;
+      justify-self: start;
+    }
   }
   footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
     border-top: 1px solid var(--_border);
-    justify-content: flex-end;
+  }
+  footer .btn {
+    flex: 1 1 9rem;
   }
   .body {
     overflow: auto;
@@ -183,18 +183,5 @@ export const dialog = css`
     background: none;
     font-size: 1.75rem;
     line-height: 1;
-    cursor: pointer;
-  }
-`;
-
-/** Text for screen readers only. */
-export const visuallyHidden = css`
-  .vh {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

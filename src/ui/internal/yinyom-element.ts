@@ -62,16 +62,11 @@ export class YinyomElement extends LitElement {
       : nothing;
   }
 
-  /** Buttons that switch every element between Thai and English, each labelled in its own language. */
-  protected renderLanguages(api: ConsentApi) {
-    const current = this.language;
-    return html`<div class="languages" role="group" part="languages" aria-label=${msg('ภาษา', { id: 'ui.language', desc: 'Label of the language switch.' })}>
-      ${(['th', 'en'] as const).map(
-        (language) =>
-          html`<button type="button" lang=${language} aria-pressed=${language === current} @click=${() => api.setLanguage(language)}>
-            ${language === 'th' ? 'ไทย' : 'English'}
-          </button>`,
-      )}
-    </div>`;
+  /** A button that switches every element to the other language, labelled in that language. */
+  protected renderLanguage(api: ConsentApi) {
+    const other = this.language === 'th' ? 'en' : 'th';
+    return html`<button type="button" class="language" part="language" lang=${other} @click=${() => api.setLanguage(other)}>
+      ${other === 'en' ? 'English' : 'ภาษาไทย'}
+    </button>`;
   }
 }

@@ -1,8 +1,11 @@
-import { msg } from '../../i18n/localization.js';
+import { addTranslations, msg } from '../../i18n/localization.js';
+import { templates } from '../../i18n/locales/en-manage.js';
 import { css, html, LitElement } from 'lit';
 import { base } from '../internal/base.styles.js';
 import { open } from '../internal/open.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
+
+addTranslations(templates);
 
 /**
  * A small button that reopens the preferences dialog at any time, so withdrawing consent is

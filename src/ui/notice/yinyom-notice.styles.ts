@@ -10,14 +10,6 @@ export const styles = css`
   article {
     max-width: 48rem;
   }
-  header {
-    display: flex;
-    gap: 0.5rem;
-    align-items: flex-start;
-  }
-  h2 {
-    flex: 1;
-  }
   .meta {
     color: var(--_muted);
     margin: 0.25rem 0 1rem;
@@ -41,6 +33,10 @@ export const styles = css`
   section {
     counter-increment: section;
     margin-top: 1.5rem;
+  }
+  section > h3 {
+    font-size: 1.125em;
+    margin-bottom: 0.5rem;
   }
   section > h3::before {
     content: counter(section) '. ';
@@ -100,7 +96,8 @@ export const styles = css`
     width: min(56rem, 100vw - 1rem);
   }
   dialog header {
-    align-items: flex-start;
+    grid-template-columns: 1fr auto;
+    align-items: start;
   }
   @media print {
     :host {

@@ -2,7 +2,7 @@ import { addTranslations, msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Block, ConsentApi, Controller, ListItem, Notice, NoticeText } from '../../core/types.js';
 import { templates } from '../../i18n/locales/en-notice.js';
-import { YinyomHideEvent, YinyomShowEvent } from '../events.js';
+import { YinyomToggleEvent } from '../events.js';
 import { base, dialog } from '../internal/base.styles.js';
 import { formatDate, thaiDigits } from '../internal/format.js';
 import { focusedElement, returnFocus } from '../internal/open.js';
@@ -31,8 +31,7 @@ const isItem = (item: NoticeText | ListItem): item is ListItem => typeof item ==
  * ```
  * @csspart base - The `<article>` (inline) or `dialog` (modal).
  * @cssproperty --yinyom-accent - Links and the contents bar.
- * @fires yinyom-show - When the modal notice opens.
- * @fires yinyom-hide - When it closes.
+ * @fires yinyom-toggle - When the modal notice opens or closes.
  */
 export class YinyomNotice extends YinyomElement {
   static override properties = {
@@ -73,7 +72,7 @@ export class YinyomNotice extends YinyomElement {
     await this.updateComplete;
     this.renderRoot.querySelector('dialog')!.showModal();
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    this.dispatchEvent(new YinyomShowEvent({ view: 'notice' }));
+    this.dispatchEvent(new YinyomToggleEvent({ view: 'notice', open: true }));
   }
 
   /** Closes the modal notice; focus returns to the opener. */
@@ -81,7 +80,7 @@ export class YinyomNotice extends YinyomElement {
     if (!this.open) return;
     this.renderRoot.querySelector('dialog')?.close();
     this.open = false;
-    this.dispatchEvent(new YinyomHideEvent({ view: 'notice' }));
+    this.dispatchEvent(new YinyomToggleEvent({ view: 'notice', open: false }));
     await returnFocus(this.#opener);
   }
 

@@ -1,14 +1,13 @@
 import { css } from 'lit';
-
 export const styles = css`
   .intro {
     margin-bottom: 0.5rem;
   }
   section {
-    padding: 0.75rem 0;
-    border-bottom: 1px solid var(--_border);
     display: grid;
     gap: 0.25rem;
+    padding: 0.75rem 0;
+    border-bottom: 1px solid var(--_border);
   }
   .row {
     display: flex;
@@ -25,16 +24,16 @@ export const styles = css`
   .group {
     margin-top: 1rem;
   }
+  /* The switch: a track and a knob that moves right when on; colour is never the only cue. */
   [role='switch'] {
     flex: none;
     position: relative;
     width: 3.25rem;
     height: 1.75rem;
     padding: 0;
-    border: 2px solid var(--_control);
+    border: 2px solid var(--_muted);
     border-radius: 1rem;
     background: var(--_bg);
-    cursor: pointer;
   }
   [role='switch']::after {
     content: '';
@@ -44,7 +43,7 @@ export const styles = css`
     width: 1.125rem;
     height: 1.125rem;
     border-radius: 50%;
-    background: var(--_control);
+    background: var(--_muted);
   }
   [aria-checked='true'] {
     border-color: var(--_accent);
@@ -64,15 +63,12 @@ export const styles = css`
     }
   }
   summary {
+    width: fit-content;
     color: var(--_accent);
     cursor: pointer;
-    width: fit-content;
   }
   details table {
     margin-top: 0.5rem;
     font-size: 0.9em;
-  }
-  footer .btn {
-    flex: 1 1 10rem;
   }
 `;

@@ -1,7 +1,7 @@
 import { msg, str } from '../../i18n/localization.js';
 import { html, nothing } from 'lit';
 import type { Category, Choices, ConsentApi, Language, Purpose } from '../../core/types.js';
-import { YinyomHideEvent, YinyomShowEvent } from '../events.js';
+import { YinyomToggleEvent } from '../events.js';
 import { base, dialog } from '../internal/base.styles.js';
 import { focusedElement, returnFocus } from '../internal/open.js';
 import { acceptAll, closeLabel, rejectAll } from '../internal/strings.js';
@@ -24,10 +24,9 @@ const bannerPurposes = (api: ConsentApi) => api.config.purposes.filter((purpose)
  * @csspart dialog - The `<dialog>`.
  * @csspart switch - Each switch (`role="switch"`).
  * @csspart button - Each footer button; also `save`, `accept`, `reject`.
- * @csspart languages - The language switch.
+ * @csspart language - The button that switches between Thai and English.
  * @csspart error - The message shown when a decision could not be stored.
- * @fires yinyom-show - When it opens.
- * @fires yinyom-hide - When it closes.
+ * @fires yinyom-toggle - When it opens or closes.
  * @fires yinyom-decision - After a choice was stored.
  * @fires yinyom-error - When it could not be stored.
  */
@@ -57,7 +56,7 @@ export class YinyomPreferences extends YinyomElement {
     this.renderRoot.querySelector('dialog')!.showModal();
     // The heading, not the first control: no choice is suggested, and screen readers start at the top.
     this.renderRoot.querySelector('h2')!.focus();
-    this.dispatchEvent(new YinyomShowEvent({ view: 'preferences' }));
+    this.dispatchEvent(new YinyomToggleEvent({ view: 'preferences', open: true }));
   }
 
   /** Closes the dialog without recording anything; focus returns to the opener. */
@@ -65,7 +64,7 @@ export class YinyomPreferences extends YinyomElement {
     if (!this.open) return;
     this.renderRoot.querySelector('dialog')?.close();
     this.open = false;
-    this.dispatchEvent(new YinyomHideEvent({ view: 'preferences' }));
+    this.dispatchEvent(new YinyomToggleEvent({ view: 'preferences', open: false }));
     await returnFocus(this.#opener);
   }
 
@@ -85,7 +84,7 @@ export class YinyomPreferences extends YinyomElement {
     return html`<dialog part="dialog" aria-labelledby="title" lang=${language} @close=${this.#closed}>
       <header>
         <h2 id="title" tabindex="-1">${msg('ตั้งค่าความเป็นส่วนตัว', { id: 'prefs.title', desc: 'Heading of the preferences dialog.' })}</h2>
-        ${this.renderLanguages(api)}
+        ${this.renderLanguage(api)}
         <button type="button" class="close" aria-label=${closeLabel()} @click=${() => this.hide()}>×</button>
       </header>
       <div class="body">

@@ -1,0 +1,13 @@
+import { css } from 'lit';
+
+/** Text for screen readers only. */
+export const visuallyHidden = css`
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
