@@ -3,7 +3,8 @@
  * `npm run screenshots`: photographs the UI in Thai, as Debian's Chromium draws it, at a
  * desktop (1280×800) and a phone (375×812) size, into screenshots/ (git-ignored):
  *   banner, preferences dialog (a cookie list open), notice dialog, notice page (Thai digits;
- *   its top, and a section with tables), inline consent form (details open), my-consents list.
+ *   its top, and a section with tables), inline consent form (details open), my-consents list;
+ *   and the banner, dialog and form again with prefers-color-scheme: dark (`*-dark.png`).
  * The fixture page test/ui/fixtures/screenshots.html runs the real core and elements, bundled
  * here with esbuild and served by a small static server on a free loopback port.
  */
@@ -22,6 +23,7 @@ const SIZES = [
   { name: 'phone', width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
 ];
 const VIEWS = ['banner', 'preferences', 'notice', 'notice-page', 'notice-table', 'form', 'receipts'];
+const DARK = ['banner', 'preferences', 'form'];
 
 await build({
   entryPoints: ['test/ui/fixtures/screenshots.ts'],
@@ -54,20 +56,24 @@ const browser = await puppeteer.launch({
 });
 await mkdir(OUT, { recursive: true });
 try {
-  for (const size of SIZES) {
-    for (const view of VIEWS) {
+  const shots = SIZES.flatMap((size) => [...VIEWS.map((view) => [size, view, 'light']), ...DARK.map((view) => [size, view, 'dark'])]);
+  for (const [size, view, scheme] of shots) {
+    {
       // A fresh context per shot: no cookie or IndexedDB from the last one, so it is a first visit.
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`${view} ${size.name}: ${error.message}`));
       await page.setViewport(size);
-      await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      await page.emulateMediaFeatures([
+        { name: 'prefers-reduced-motion', value: 'reduce' },
+        { name: 'prefers-color-scheme', value: scheme },
+      ]);
       await page.goto(`${origin}/test/ui/fixtures/screenshots.html?view=${view}`);
       await page.waitForFunction((v) => document.documentElement.dataset.ready === v, {}, view);
       await page.waitForFunction(ready, {}, view);
       await page.evaluate(prepare, view);
       await new Promise((done) => setTimeout(done, 300));
-      const file = `${OUT}/${view}-${size.name}.png`;
+      const file = `${OUT}/${view}-${size.name}${scheme === 'dark' ? '-dark' : ''}.png`;
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       await page.screenshot({
         path: file,

@@ -3,8 +3,10 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    background: none;
   }
   fieldset {
+    background: var(--_bg);
     margin: 0;
     padding: 0.75rem 1rem 1rem;
     border: 1px solid var(--_border);

@@ -4,7 +4,8 @@ import { css } from 'lit';
  * Tokens, type and controls shared by every element. Each `--yinyom-*` custom property may be
  * set by the page (on `:root` or the element); the defaults are a calm navy on white, and a
  * light blue on dark slate when the person prefers a dark scheme. Every element paints its
- * own background, so its colours keep their contrast on any page.
+ * own background, so its colours keep their contrast on any page; a site without a dark
+ * theme can pin the light colours by setting the tokens (they apply in both schemes).
  *
  * Thai line breaking: Thai has no spaces between words, and the browsers find word boundaries
  * with a dictionary when `word-break` is `normal` (`keep-all` would stop breaking Thai lines,

@@ -26,11 +26,13 @@ export class YinyomManage extends YinyomElement {
     css`
       :host {
         display: inline-block;
+        background: none;
       }
+      /* Under the banner, which offers Settings itself while it is open. */
       :host([floating]) {
         position: fixed;
         inset: auto auto 1rem 1rem;
-        z-index: var(--yinyom-z-index, 2147483000);
+        z-index: calc(var(--yinyom-z-index, 2147483000) - 1);
       }
       button {
         display: inline-flex;

@@ -57,6 +57,12 @@ export const styles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* Forced colours repaint backgrounds: keep the knob, whose position says on or off, visible. */
+  @media (forced-colors: active) {
+    [role='switch']::after {
+      background: CanvasText;
+    }
+  }
   @media (prefers-reduced-motion: no-preference) {
     [role='switch']::after {
       transition: left 0.15s;
