@@ -2,12 +2,22 @@
 // this machine, medians over repeated runs. Run `npm run build` first.
 //   - get(id): cost per call (goal < 1 µs: answered from memory, no storage access)
 //   - set(): time until the receipt is durably stored (goal < 50 ms median)
+//   - the page benchmark against the peers (scripts/bench/pages.mjs): banner paint, script and
+//     blocking time at 4x CPU throttle, layout shift, bytes; first visit and returning visitor
 //   - the collector's ingest rate, p99 and a SIGKILL-under-load check (collector/bench)
+// `--runs N` sets the cold loads per page (default 15); `--only get|pages|collector` runs one part.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { encodeDecision } from '../dist/esm/core/decision-cookie.js';
+import { measure, serve, subjects } from './bench/pages.mjs';
+
+const { values: flags } = parseArgs({ options: { runs: { type: 'string', default: '15' }, only: { type: 'string' } } });
+const runs = Number(flags.runs);
+const part = (name) => !flags.only || flags.only === name;
 
 if (!existsSync('dist/yinyom.js')) {
   console.error('dist/yinyom.js is missing: run `npm run build` first');
@@ -47,6 +57,14 @@ const browser = await puppeteer.launch({
 const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
+  if (part('get')) await microBenchmarks();
+  if (part('pages')) await pageBenchmarks();
+} finally {
+  await browser.close();
+  server.close();
+}
+
+async function microBenchmarks() {
   const tab = await browser.newPage();
   await tab.goto(`${origin}/`);
   await tab.waitForFunction(() => window.yinyom && !Array.isArray(window.yinyom));
@@ -80,12 +98,56 @@ try {
     const storeMs = median(stores.slice(1));
     console.log(`receipt durably stored after a decision: ${storeMs.toFixed(1)} ms median of 20 (after the first, which loads the module: ${stores[0].toFixed(1)} ms; goal < 50 ms) ${storeMs < 50 ? 'ok' : 'OVER GOAL'}`);
   }
-} finally {
-  await browser.close();
-  server.close();
+  await tab.close();
 }
 
-if (existsSync('collector/bench/ingest.mjs')) {
+async function pageBenchmarks() {
+  const pages = await serve();
+  try {
+    const results = {};
+    const names = Object.keys(subjects);
+    const returning = encodeDecision({ version: '1', time: new Date(), choices: { analytics: true, marketing: false }, receiptId: 'bench' });
+    console.log(`\npage benchmark: ${runs} cold loads each, Chromium at 4x CPU throttle, medians (interleaved runs)`);
+    for (let run = 0; run < runs; run++) {
+      for (const name of [...names, 'yinyom (returning)']) {
+        const result = name === 'yinyom (returning)' ? await measure(browser, pages.origin, 'yinyom', { cookie: returning }) : await measure(browser, pages.origin, name);
+        (results[name] ??= []).push(result);
+      }
+      process.stdout.write(`  run ${run + 1}/${runs}\r`);
+    }
+    const med = (name, key) => median(results[name].map((r) => r[key] ?? NaN));
+    const bare = { script: med('bare', 'script'), blocking: med('bare', 'blocking') };
+    const row = (name) => ({
+      name,
+      banner: med(name, 'bannerAt'),
+      script: Math.max(0, med(name, 'script') - bare.script),
+      blocking: Math.max(0, med(name, 'blocking') - bare.blocking),
+      cls: Math.max(...results[name].map((r) => r.cls)),
+      kb: med(name, 'bytes') / 1024,
+    });
+    const rows = [...names.filter((n) => n !== 'bare'), 'yinyom (returning)'].map(row);
+    console.log(`  ${'page'.padEnd(28)} ${'banner painted'.padStart(15)} ${'script added'.padStart(13)} ${'blocking added'.padStart(15)} ${'max CLS'.padStart(8)} ${'JS+CSS fetched'.padStart(15)}`);
+    for (const r of rows) {
+      const banner = Number.isNaN(r.banner) ? '—' : `${r.banner.toFixed(0)} ms`;
+      console.log(`  ${r.name.padEnd(28)} ${banner.padStart(15)} ${`${r.script.toFixed(1)} ms`.padStart(13)} ${`${r.blocking.toFixed(1)} ms`.padStart(15)} ${r.cls.toFixed(3).padStart(8)} ${`${r.kb.toFixed(1)} KB`.padStart(15)}`);
+    }
+    const [yinyom, ...rest] = rows;
+    const peers = rest.filter((r) => r.name !== 'yinyom (returning)');
+    const back = rows.at(-1);
+    const uiFetched = results['yinyom (returning)'].some((r) => r.fetched.some((path) => /yinyom-(ui|receipts)|chunks\//.test(path)));
+    const check = (ok, text) => console.log(`  ${ok ? 'ok  ' : 'MISS'} ${text}`);
+    console.log('  budgets (GOALS.md):');
+    check(yinyom.banner <= Math.min(...peers.map((p) => p.banner)), `first visit: banner painted ${yinyom.banner.toFixed(0)} ms, no later than the fastest peer (${Math.min(...peers.map((p) => p.banner)).toFixed(0)} ms)`);
+    check(yinyom.script <= 40 && peers.every((p) => yinyom.script < p.script), `first visit: script time ${yinyom.script.toFixed(1)} ms, ≤ 40 ms and below every peer (${peers.map((p) => p.script.toFixed(1)).join(', ')} ms)`);
+    check(yinyom.blocking <= 25, `first visit: blocking time ${yinyom.blocking.toFixed(1)} ms, ≤ 25 ms`);
+    check(back.script <= 10 && !uiFetched, `returning visitor: script time ${back.script.toFixed(1)} ms ≤ 10 ms, ${uiFetched ? 'UI code fetched' : 'no UI code fetched'}`);
+    check(yinyom.cls === 0 && back.cls === 0, `layout shift caused by the SDK: ${Math.max(yinyom.cls, back.cls).toFixed(3)} (budget 0)`);
+  } finally {
+    pages.close();
+  }
+}
+
+if (part('collector') && existsSync('collector/bench/ingest.mjs')) {
   console.log('\ncollector:');
   const result = spawnSync('npm', ['run', 'bench', '--silent', '-w', 'collector'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
