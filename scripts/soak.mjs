@@ -7,7 +7,7 @@
 // loss, and fails loudly if it runs past the time limit.
 //
 //   node scripts/soak.mjs [--decisions 1000] [--tabs 3] [--browsers 2] [--seed N]
-//                         [--chaos-each 8] [--time-limit-min 15] [--keep]
+//                         [--chaos-each 15] [--outage-s 40] [--time-limit-min 15] [--keep]
 import { parseArgs } from 'node:util';
 import { runSoak } from '../test/soak/run-soak.mjs';
 
@@ -17,14 +17,15 @@ const { values } = parseArgs({
     tabs: { type: 'string', default: '3' },
     browsers: { type: 'string', default: '2' },
     seed: { type: 'string' },
-    'chaos-each': { type: 'string', default: '8' },
+    'chaos-each': { type: 'string', default: '15' },
+    'outage-s': { type: 'string', default: '40' },
     'time-limit-min': { type: 'string', default: '15' },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('node scripts/soak.mjs [--decisions 1000] [--tabs 3 (per browser)] [--browsers 2] [--seed N] [--chaos-each 8] [--time-limit-min 15] [--keep]');
+  console.log('node scripts/soak.mjs [--decisions 1000] [--tabs 3 (per browser)] [--browsers 2] [--seed N] [--chaos-each 15] [--outage-s 40] [--time-limit-min 15] [--keep]');
   process.exit(0);
 }
 const whole = (/** @type {string | undefined} */ value, /** @type {string} */ name, min = 1) => {
@@ -51,6 +52,7 @@ try {
     browsers: whole(values.browsers, 'browsers'),
     seed: values.seed === undefined ? undefined : whole(values.seed, 'seed', 0),
     chaosEach: whole(values['chaos-each'], 'chaos-each', 0),
+    outageMs: whole(values['outage-s'], 'outage-s', 0) * 1000,
     keep: values.keep,
     signal: stop.signal,
   });

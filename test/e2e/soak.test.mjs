@@ -17,6 +17,7 @@ test('no receipt lost: 60 decisions in 3 tabs x 2 browsers through kills, 500s, 
     seed,
     progressMs: 10_000,
     eventWindowMs: 800,
+    longOutages: false,
     passiveMs: 3000,
     flushTimeoutMs: 20_000,
     log: (line) => console.log(line),
@@ -24,4 +25,5 @@ test('no receipt lost: 60 decisions in 3 tabs x 2 browsers through kills, 500s, 
   assert.ok(result.ok, `soak failed (replay with SOAK_SEED=${result.seed}):\n${result.problems.join('\n')}`);
   assert.equal(result.figures.decisions, 60);
   for (const kind of Object.keys(result.figures.chaos)) assert.equal(result.figures.chaos[kind], 2, `chaos events of kind ${kind}`);
+  assert.ok(result.figures.closes.midSync >= 1, 'at least one tab closed in the middle of a sync');
 });

@@ -9,7 +9,7 @@ import http from 'node:http';
  * @typedef {{ status: number, retryAfter?: number, times: number }} StatusFault
  * @typedef {{ hang: 'before' | 'after', times: number }} HangFault
  * @typedef {StatusFault | HangFault} Fault
- * @typedef {{ at: number, ids: string[], subject?: string, outcome: string | number, accepted?: number, duplicates?: number, rejected?: number }} PostEntry
+ * @typedef {{ at: number, ids: string[], subject?: string, outcome: string | number, answeredAt?: number, accepted?: number, duplicates?: number, rejected?: number }} PostEntry
  * @typedef {{ ids: string[], subject?: string, forwarded: boolean, committed?: boolean }} Held
  */
 
@@ -45,7 +45,7 @@ export function faultProxy({ upstream, log }) {
   const sockets = new Set();
   /** @type {Set<http.ServerResponse>} */
   const stuck = new Set();
-  /** @type {{ subject?: string, forward: boolean, resolve: (held: Held) => void } | undefined} */
+  /** @type {{ subject?: string, forward: boolean, resolve: (held: Held | undefined) => void } | undefined} */
   let armed;
   /** Every id the collector answered 200 for, as accepted or duplicate. */
   const acknowledged = new Set();
@@ -161,6 +161,7 @@ export function faultProxy({ upstream, log }) {
       }
       if (fault && 'status' in fault) {
         note(entry, fault.status);
+        entry.answeredAt = Date.now();
         return answer(fault.status, fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }, {
           error: `injected ${fault.status}`,
         });

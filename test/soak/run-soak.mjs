@@ -57,7 +57,7 @@ const html = (/** @type {object} */ cfg) => `<!doctype html><meta charset="utf-8
  */
 
 /** The seeded plan: what each decision is, and the chaos events in order with their parameters. */
-export function plan({ decisions = 1000, chaosEach = 8, slots = 6, seed = 1 }) {
+export function plan({ decisions = 1000, chaosEach = 8, slots = 6, seed = 1, longOutages = true, outageMs = 0 }) {
   const rng = prng(seed);
   /** @type {Decision[]} */
   const list = [];
@@ -77,7 +77,14 @@ export function plan({ decisions = 1000, chaosEach = 8, slots = 6, seed = 1 }) {
     const gapMs = chaosRng.int(150, 900);
     switch (kind) {
       case 'kill':
-        return { kind, gapMs, downMs: chaosRng.int(200, 1500), waitForRequest: chaosRng.chance(0.7), delayMs: chaosRng.chance(0.5) ? 0 : chaosRng.int(1, 8) };
+        // One kill in five is a longer outage, so that the outboxes fill past a batch of 100.
+        return {
+          kind,
+          gapMs,
+          downMs: longOutages && chaosRng.chance(0.2) ? chaosRng.int(5000, 12_000) : chaosRng.int(200, 1500),
+          waitForRequest: chaosRng.chance(0.7),
+          delayMs: chaosRng.chance(0.5) ? 0 : chaosRng.int(1, 8),
+        };
       case '500':
         return { kind, gapMs, status: chaosRng.pick([500, 500, 503]), times: chaosRng.int(1, 4) };
       case '429':
@@ -93,6 +100,11 @@ export function plan({ decisions = 1000, chaosEach = 8, slots = 6, seed = 1 }) {
     }
     throw new Error(kind);
   });
+  // One outage that outlasts several events: the collector stays down while decisions and
+  // other faults go on, so that outboxes fill past a batch of 100 and closing tabs hold more
+  // than a keepalive request may carry.
+  const outage = outageMs ? events.findIndex((event, i) => event.kind === 'kill' && i >= events.length / 3) : -1;
+  if (outage >= 0) Object.assign(events[outage], { downMs: outageMs, background: true });
   return { decisions: list, events };
 }
 
@@ -117,11 +129,13 @@ async function freePort() {
  *
  * @param {{
  *   decisions?: number, tabs?: number, browsers?: number, seed?: number, chaosEach?: number,
- *   log?: (line: string) => void, progressMs?: number, eventWindowMs?: number, passiveMs?: number, flushTimeoutMs?: number,
+ *   log?: (line: string) => void, progressMs?: number, eventWindowMs?: number, longOutages?: boolean, outageMs?: number, passiveMs?: number, flushTimeoutMs?: number,
  *   signal?: AbortSignal, keep?: boolean, chromium?: string,
  * }} options
  * `tabs` is tabs per browser; `chaosEach` how many events of each kind; `eventWindowMs` about how
- * long each event's share of the decisions is spread over (sets the pace); `passiveMs` how long to
+ * long each event's share of the decisions is spread over (sets the pace); `longOutages` makes one
+ * kill in five keep the collector down 5–12 s instead of under 1.5 s; `outageMs` adds one outage
+ * that long, during which the chaos and the decisions go on; `passiveMs` how long to
  * wait, after the chaos, for a fresh page load alone to deliver what is left; `flushTimeoutMs`
  * the bound on the `sync()` loop after that; `keep` keeps the temp folder (SQLite file) even
  * when the run passes (it is always kept on failure).
@@ -136,6 +150,8 @@ export async function runSoak({
   log = console.log,
   progressMs = 5000,
   eventWindowMs = 1500,
+  longOutages = true,
+  outageMs = 0,
   passiveMs = 10_000,
   flushTimeoutMs = 60_000,
   signal,
@@ -151,7 +167,7 @@ export async function runSoak({
   const at = () => `${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s`;
   const say = (/** @type {string} */ line) => log(`[soak ${at()}] ${line}`);
   const slotCount = tabs * browsers;
-  const { decisions: planned, events } = plan({ decisions, chaosEach, slots: slotCount, seed });
+  const { decisions: planned, events } = plan({ decisions, chaosEach, slots: slotCount, seed, longOutages, outageMs });
   say(`seed ${seed}: ${decisions} decisions in ${tabs} tab(s) x ${browsers} browser(s), ${events.length} chaos events (${chaosEach} of each: ${CHAOS_KINDS.join(', ')})`);
 
   const dir = mkdtempSync(join(tmpdir(), 'yinyom-soak-'));
@@ -179,11 +195,15 @@ export async function runSoak({
   const slots = [];
   /** @type {(string | undefined)[]} */
   const subjects = Array(browsers).fill(undefined);
+  /** When tabs were closed, for telling a closing tab's keepalive sends apart. @type {Array<{ browser: number, at: number }>} */
+  const closedAt = [];
 
-  let pageServer;
-  let collector;
-  let proxy;
-  let browser;
+  /**
+   * What the finally block must stop.
+   * @type {{ pageServer?: import('node:http').Server, collector?: ReturnType<typeof collectorProcess>,
+   *   proxy?: ReturnType<typeof faultProxy>, browser?: import('puppeteer-core').Browser }}
+   */
+  const own = {};
   /** @type {ReturnType<typeof setInterval> | undefined} */
   let ticker;
   let aborted = false;
@@ -202,7 +222,7 @@ export async function runSoak({
   try {
     // The page, on 127.0.0.1 (a secure context, so crypto.subtle works).
     let page = '';
-    pageServer = createServer((request, response) => {
+    const pageServer = (own.pageServer = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://x').pathname;
       if (path.startsWith('/dist/')) {
         const file = normalize(join(dir, path));
@@ -212,25 +232,26 @@ export async function runSoak({
       }
       if (path === '/favicon.ico') return response.writeHead(404).end();
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
-    }).listen(0, '127.0.0.1');
+    }).listen(0, '127.0.0.1'));
     await new Promise((resolve) => pageServer.once('listening', resolve));
     const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (pageServer.address()).port}`;
 
     const collectorPort = await freePort();
     const collectorUrl = `http://127.0.0.1:${collectorPort}`;
-    collector = collectorProcess({ port: collectorPort, db, origin, tokenFile, log: say });
+    const collector = (own.collector = collectorProcess({ port: collectorPort, db, origin, tokenFile, log: say }));
     await collector.start();
-    proxy = faultProxy({ upstream: collectorUrl, log: say });
+    const proxy = (own.proxy = faultProxy({ upstream: collectorUrl, log: say }));
     await proxy.listen();
     const endpoint = `${proxy.url}/v1/receipts`;
     page = html(config(endpoint));
     say(`page ${origin}, collector ${collectorUrl} (SQLite ${db}), fault proxy ${proxy.url}`);
 
-    browser = await puppeteer.launch({
+    const browser = (own.browser = await puppeteer.launch({
       executablePath: chromium,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    }));
+    /** @type {import('puppeteer-core').BrowserContext[]} */
     const contexts = [];
     for (let b = 0; b < browsers; b++) contexts.push(await browser.createBrowserContext());
 
@@ -252,7 +273,10 @@ export async function runSoak({
         if (/\[yinyom\]/.test(message.text()) && ['error', 'warn', 'warning'].includes(message.type())) note(`${slot.name} console.${message.type()}: ${message.text()}`);
       });
       await tab.goto(`${origin}/b${slot.browser + 1}/t${slot.tab + 1}/g${slot.generation}`);
-      await tab.waitForFunction(() => window.yinyom && !Array.isArray(window.yinyom), { timeout: 15_000 });
+      await tab.waitForFunction(() => {
+        const api = /** @type {any} */ (window).yinyom;
+        return api && !Array.isArray(api);
+      }, { timeout: 15_000 });
       // Loads the deferred chunk and opens the receipt book (which flushes what is pending), so
       // that a decision made while this tab is offline does not fail for want of the chunk.
       if (warm) await tab.evaluate(() => /** @type {any} */ (window).yinyom.receiptEntries().then(() => true));
@@ -348,12 +372,15 @@ export async function runSoak({
     };
     ticker = setInterval(() => say(status()), progressMs);
 
+    /** A restart still to come after a long outage. @type {Promise<void>} */
+    let restarting = Promise.resolve();
     const pageOf = (/** @type {Slot} */ slot) => /** @type {import('puppeteer-core').Page} */ (slot.page);
 
     /** One chaos event. @param {ChaosEvent} event */
     const chaos = async (event) => {
       switch (event.kind) {
         case 'kill': {
+          await restarting;
           // Mostly just as a request reaches the collector: before, during or after its commit.
           const caught = event.waitForRequest && (await proxy.nextForward(3000));
           if (caught && event.delayMs) await sleep(event.delayMs);
@@ -361,9 +388,16 @@ export async function runSoak({
           await collector.kill();
           kills.total++;
           if (inFlight) kills.withRequestInFlight++;
+          const how = `kill -9 the collector ${caught ? `${event.delayMs} ms after a POST reached it` : event.waitForRequest ? '(no POST came within 3 s)' : 'at a random moment'}, ${inFlight} request(s) in flight to it`;
+          if (event.background) {
+            restarting = sleep(event.downMs)
+              .then(() => collector.start())
+              .then(() => say(`the collector is back after an outage of ${event.downMs} ms`));
+            return `${how}; it stays down ${event.downMs} ms while the chaos goes on`;
+          }
           await sleep(event.downMs);
           await collector.start();
-          return `kill -9 the collector ${caught ? `${event.delayMs} ms after a POST reached it` : event.waitForRequest ? '(no POST came within 3 s)' : 'at a random moment'}, ${inFlight} request(s) in flight to it; restarted after ${event.downMs} ms`;
+          return `${how}; restarted after ${event.downMs} ms`;
         }
         case '500':
           proxy.fault({ status: event.status, times: event.times });
@@ -405,32 +439,41 @@ export async function runSoak({
         // No decision may be in flight in a tab that closes: its receipt id would be unknown.
         for (let i = 0; i < 1000 && slots.some((slot) => slot.busy); i++) await sleep(10);
         await target.ready;
+        const sending = () => slots.find((slot) => slot.browser === target.browser && slot.page && slot.inflight > 0);
         // A tab of that browser already waiting on a POST (a hung one, say) is mid-sync: close it.
-        let victim = slots.find((slot) => slot.browser === target.browser && slot.page && slot.inflight > 0);
+        let victim = sending();
         /** @type {import('./fault-proxy.mjs').Held | 'already' | undefined} */
-        let held = victim && 'already';
-        if (!victim) {
+        let held = victim ? 'already' : undefined;
+        // Otherwise make the target send, and hold that POST. A Retry-After in force or another
+        // tab's request may keep it from sending for a while: try a few times.
+        for (let attempt = 0; !held && attempt < 3; attempt++) {
           victim = target;
           const hold = proxy.hold({ subject: subjects[target.browser], forward: event.forward });
-          const index = claim();
+          const index = attempt ? undefined : claim();
           if (index !== undefined) await decide(target, index);
           await pageOf(target).evaluate(() => void (/** @type {any} */ (window).yinyom.sync().catch(() => {})));
-          held = await Promise.race([hold.held, sleep(4000).then(() => undefined)]);
+          held = await Promise.race([hold.held, sleep(3000).then(() => undefined)]);
           hold.cancel();
-          if (held) {
-            for (let i = 0; i < 25; i++) {
-              const sender = slots.find((slot) => slot.browser === target.browser && slot.page && slot.inflight > 0);
-              if (sender) {
-                victim = sender;
-                break;
-              }
-              await sleep(20);
+          if (!held) {
+            const busy = sending();
+            if (busy) [victim, held] = [busy, 'already'];
+            continue;
+          }
+          // The POST is held; the tab that sent it (it may be another tab holding the lock).
+          for (let i = 0; i < 25; i++) {
+            const sender = sending();
+            if (sender) {
+              victim = sender;
+              break;
             }
+            await sleep(20);
           }
         }
+        if (!victim) throw new Error('close-mid-sync: no tab to close');
         const midSync = !!held && victim.inflight > 0;
         const tab = pageOf(victim);
         victim.page = undefined;
+        closedAt.push({ browser: victim.browser, at: Date.now() });
         await tab.close();
         let ready;
         victim.ready = ready = openTab(victim);
@@ -477,6 +520,7 @@ export async function runSoak({
     say(`chaos over, ${decided.length} decisions made (${setErrors.length} failed and retried). ${status()}`);
 
     // Heal: no more faults, collector up, every tab online, hung requests cut.
+    await restarting;
     proxy.clear();
     const cut = proxy.releaseAll();
     if (!collector.running) await collector.start();
@@ -484,7 +528,16 @@ export async function runSoak({
     for (const slot of slots) await slot.page?.setOfflineMode(false).catch(() => {});
     say(`healed: faults cleared, ${cut} hung request(s) cut`);
 
-    // A fresh tab per browser, without calling sync(): the page load alone should deliver.
+    // The person leaves: every tab closes (pagehide may still send). Then comes back: a fresh
+    // tab per browser, without calling sync(); the page load alone should deliver the rest.
+    const missingNow = () => decided.filter((entry) => !proxy.acknowledged.has(entry.id)).length;
+    const leftAtHeal = missingNow();
+    for (const slot of slots) {
+      const tab = slot.page;
+      slot.page = undefined;
+      closedAt.push({ browser: slot.browser, at: Date.now() });
+      await tab?.close().catch(() => {});
+    }
     const fresh = [];
     for (let b = 0; b < browsers; b++) {
       /** @type {Slot} */
@@ -492,14 +545,14 @@ export async function runSoak({
       await openTab(slot, false);
       fresh.push(slot);
     }
-    const missingNow = () => decided.filter((entry) => !proxy.acknowledged.has(entry.id)).length;
     const passiveStart = Date.now();
     while (missingNow() && Date.now() - passiveStart < passiveMs) await sleep(100);
-    const passive = { missingAfter: missingNow(), ms: Date.now() - passiveStart };
+    const passive = { leftAtHeal, missingAfter: missingNow(), ms: Date.now() - passiveStart };
     say(
-      passive.missingAfter
-        ? `after ${passive.ms} ms of fresh page loads alone, ${passive.missingAfter} receipt(s) were still not acknowledged; calling sync()`
-        : `fresh page loads delivered everything left in ${passive.ms} ms, no sync() needed`,
+      `${leftAtHeal} receipt(s) not yet acknowledged when the chaos stopped; every tab closed and a fresh one opened per browser: ` +
+        (passive.missingAfter
+          ? `after ${passive.ms} ms, ${passive.missingAfter} still not delivered; calling sync()`
+          : `the page loads alone delivered everything in ${passive.ms} ms`),
     );
 
     // Flush: sync() in each fresh tab until nothing is pending (Retry-After may still hold).
@@ -531,11 +584,28 @@ export async function runSoak({
       );
     }
 
+    writeFileSync(join(dir, 'posts.json'), JSON.stringify(proxy.posts));
+    writeFileSync(join(dir, 'decided.json'), JSON.stringify(decided));
     const verdict = await verify({ db, decided, browsers, local, collectorUrl, adminToken });
     problems.push(...verdict.problems);
     if (setErrors.length) say(`${setErrors.length} decision(s) failed in the page and were made again: ${JSON.stringify(setErrors.slice(0, 5))}`);
 
+    // Retry-After (1 s) is honoured across tabs: no POST of that browser within the second.
+    // Unless the 429 answered a closing tab's last (keepalive) send: nobody is left to read it.
+    const limits = proxy.posts.filter((post) => post.outcome === 429);
+    const closing = (/** @type {import('./fault-proxy.mjs').PostEntry} */ limit) =>
+      closedAt.some((close) => subjects[close.browser] === limit.subject && close.at > limit.at - 2000 && close.at < (limit.answeredAt ?? limit.at) + 50);
+    /** @type {import('./fault-proxy.mjs').PostEntry[][]} */
+    const early = [[], []];
+    for (const post of proxy.posts) {
+      const limit = limits.find((l) => l.subject === post.subject && post.at > (l.answeredAt ?? l.at) + 20 && post.at < (l.answeredAt ?? l.at) + 950);
+      if (limit) early[closing(limit) ? 1 : 0].push(post);
+    }
+    if (early[0].length) say(`${early[0].length} POST(s) came while a browser's Retry-After was in force (not explained by a closing tab)`);
+
     Object.assign(figures, {
+      postsDuringRetryAfter: early[0].length,
+      postsDuringRetryAfterOfClosedTab: early[1].length,
       seed,
       decisions: decided.length,
       perBrowser: Array.from({ length: browsers }, (_, b) => decided.filter((entry) => entry.browser === b).length),
@@ -547,6 +617,7 @@ export async function runSoak({
       collectorStarts: collector.starts,
       hungGivenUpByBrowser: proxy.clientGaveUp,
       posts: proxy.posts.length,
+      largestBatch: Math.max(0, ...proxy.posts.map((post) => post.ids.length)),
       outcomes: { ...proxy.outcomes },
       collector: { ...proxy.totals },
       setErrors: setErrors.length,
@@ -562,10 +633,11 @@ export async function runSoak({
   } finally {
     clearInterval(ticker);
     signal?.removeEventListener('abort', onAbort);
-    await browser?.close().catch(() => {});
-    await proxy?.close().catch(() => {});
-    await collector?.stop().catch(() => {});
-    pageServer?.closeAllConnections?.();
+    await own.browser?.close().catch(() => {});
+    await own.proxy?.close().catch(() => {});
+    await own.collector?.stop().catch(() => {});
+    const { pageServer } = own;
+    pageServer?.closeAllConnections();
     await new Promise((resolve) => (pageServer ? pageServer.close(resolve) : resolve(undefined)));
     if (ok && !keep) rmSync(dir, { recursive: true, force: true });
   }
@@ -587,8 +659,8 @@ export function summary({ ok, problems, seed, figures, dir }) {
       `  chains: ${f.chains?.map((/** @type {any} */ c) => `browser ${c.browser} ${c.receipts} receipts, walked ${c.walked}, ${c.complete ? 'complete' : 'BROKEN'}`).join('; ')}`,
       `  chaos: ${Object.entries(f.chaos ?? {}).map(([kind, n]) => `${kind} ${n}`).join(', ')}`,
       `  kills with a request in flight: ${f.kills?.withRequestInFlight} of ${f.kills?.total}; hung or held requests the browser gave up on itself: ${f.hungGivenUpByBrowser}; tab closes mid-sync ${f.closes?.midSync} (stored by the collector first ${f.closes?.committed}), without a sync in flight ${f.closes?.withoutSync}`,
-      `  POSTs: ${f.posts} [${Object.entries(f.outcomes ?? {}).map(([key, n]) => `${key}: ${n}`).join(', ')}]; collector answered accepted ${f.collector?.accepted}, duplicates ${f.collector?.duplicates}, rejected ${f.collector?.rejected}`,
-      `  after the chaos: fresh page loads left ${f.passive?.missingAfter} unacknowledged after ${f.passive?.ms} ms; sync() rounds ${f.flushRounds}; decisions that failed in the page ${f.setErrors}; [yinyom] console messages ${f.pageMessages}`,
+      `  POSTs: ${f.posts} (largest batch ${f.largestBatch}; sent during a Retry-After: ${f.postsDuringRetryAfter}, and ${f.postsDuringRetryAfterOfClosedTab} after a 429 that answered a closing tab) [${Object.entries(f.outcomes ?? {}).map(([key, n]) => `${key}: ${n}`).join(', ')}]; collector answered accepted ${f.collector?.accepted}, duplicates ${f.collector?.duplicates}, rejected ${f.collector?.rejected}`,
+      `  after the chaos: ${f.passive?.leftAtHeal} receipt(s) undelivered; all tabs closed, fresh page loads left ${f.passive?.missingAfter} undelivered after ${f.passive?.ms} ms; sync() rounds ${f.flushRounds}; decisions that failed in the page ${f.setErrors}; [yinyom] console messages ${f.pageMessages}`,
     );
   }
   if (problems.length) lines.push('  problems:', ...problems.map((problem) => `    - ${problem}`));
