@@ -13,6 +13,8 @@ export interface CreateConsentOptions {
    * Default `true`; `false` gives a headless core for a site that draws its own UI.
    */
   ui?: boolean;
+  /** Stops the instance when aborted (an SPA tearing down, a test): no more gating, observing or syncing. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,8 +29,9 @@ export interface CreateConsentOptions {
  * consent.whenGranted('analytics').then(loadAnalytics);
  * ```
  */
-export function createConsent(config: unknown, { ui = true }: CreateConsentOptions = {}): ConsentApi {
+export function createConsent(config: unknown, { ui = true, signal }: CreateConsentOptions = {}): ConsentApi {
   const api = createConsentCore(config, {
+    signal,
     receipts: () => import('./core/deferred.js'),
     ui: ui ? () => import('./ui/index.js') : undefined,
   });

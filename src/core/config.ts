@@ -152,15 +152,11 @@ export function checkConfig(input: unknown): ConfigProblems {
   };
 }
 
-/**
- * Words the problems of `checkConfig`: `config: categories[2].id must be ...`. Without
- * `texts` (they failed to load) each problem is named by its code.
- */
-export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>, texts?: ProblemTexts) {
-  const word = (code: ConfigProblemCode, value?: unknown) => (texts ? texts[code](value, location.hostname) : `(${code}) ${value ?? ''}`);
+/** Words the problems of `checkConfig`: `config: categories[2].id must be ...`. */
+export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>, texts: ProblemTexts = CONFIG_PROBLEMS) {
   return {
-    errors: errors.map(([path, code, value]) => `config: ${path || 'the config'} ${word(code, value)}`),
-    warnings: unknown.map((path) => `config: ${path} ${word('unknown')}`),
+    errors: errors.map(([path, code, value]) => `config: ${path || 'the config'} ${texts[code](value, location.hostname)}`),
+    warnings: unknown.map((path) => `config: ${path} ${texts.unknown()}`),
   };
 }
 
@@ -177,5 +173,5 @@ export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems,
  */
 export function validateConfig(input: unknown): ConfigCheck {
   const checked = checkConfig(input);
-  return { config: checked.config, ...describeConfigProblems(checked, CONFIG_PROBLEMS) };
+  return { config: checked.config, ...describeConfigProblems(checked) };
 }

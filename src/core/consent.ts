@@ -1,4 +1,4 @@
-import { checkConfig, describeConfigProblems } from './config.js';
+import { checkConfig } from './config.js';
 import { consentMode } from './consent-mode.js';
 import { readCookie, writeCookie } from './cookies.js';
 import { COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './decision-cookie.js';
@@ -92,12 +92,16 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   if (input instanceof Error) errors.splice(0, errors.length, ['data-config', 'unreadable', input.message]);
   let broken = errors.length ? `the config has ${errors.length} problem(s), listed on the console` : undefined;
   if (errors.length || unknown.length) {
-    // The texts come with the deferred chunk; without it the codes still name each problem.
+    // The wording comes with the deferred chunk; without it each problem is named by path and code.
     void onDecision()
-      .then((module) => module.CONFIG_PROBLEMS)
-      .catch(() => undefined)
-      .then((texts) => {
-        const described = describeConfigProblems({ errors, unknown }, texts);
+      .then(
+        (module) => module.describeConfigProblems({ errors, unknown }),
+        () => ({
+          errors: errors.map(([path, code, value]) => `config: ${path} (${code}) ${value ?? ''}`),
+          warnings: unknown.map((path) => `config: ${path} (unknown field)`),
+        }),
+      )
+      .then((described) => {
         if (described.warnings.length) log('warn', described.warnings.join('\n'));
         if (errors.length) log('error', `${errors.length} config problem(s); nothing optional will run:\n  ${described.errors.join('\n  ')}`);
       });
@@ -142,17 +146,18 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   let queue: Promise<unknown> = Promise.resolve();
 
   /**
-   * The stored decision if it still holds: same notice version (when known), not expired, and
-   * covering every optional category (a category added since means asking again). Ids the
-   * config no longer has are ignored by get() and dropped by the next decision.
+   * The stored decision if it still holds: same notice version (when known) and not expired.
+   * Ids the config no longer has are ignored by get() and dropped by the next decision.
    */
   const valid = (stored: StoredDecision | undefined): StoredDecision | undefined =>
-    stored &&
-    (!notice || stored.version === notice.version) &&
-    +stored.time + config.expiresDays * DAY > Date.now() &&
-    optionalCategories.every((category) => category.id in stored.choices)
-      ? stored
-      : undefined;
+    stored && (!notice || stored.version === notice.version) && +stored.time + config.expiresDays * DAY > Date.now() ? stored : undefined;
+
+  /**
+   * Whether the person has decided on every optional category. A decision made only in an
+   * inline form (purposes) leaves this false, and so does a category added since: the
+   * banner asks.
+   */
+  const decided = () => !!decision && optionalCategories.every((category) => category.id in decision!.choices);
 
   const get = (id: string): boolean | undefined => {
     const entry = entries.get(id);
@@ -168,7 +173,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
       if (value !== undefined) choices[id] = value;
     }
     return {
-      decided: !!decision,
+      decided: decided(),
       choices,
       notice: notice && { id: notice.id, version: notice.version, hash: noticeHash },
       receiptId: decision?.receiptId,
@@ -254,6 +259,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     language: () => language,
     notice: loadNotice,
     book: receiptBook,
+    valid,
     apply,
     recorded(receipt) {
       noticeHash = receipt.notice.hash;
@@ -317,7 +323,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
       if (decision) consentMode(config.categories, (id) => get(id) === true);
     }
     idle(() => {
-      if (!openChannel()) return;
+      if (options.signal?.aborted) return;
+      openChannel();
       const current = cookieDecision();
       if (current && current.receiptId !== decision?.receiptId) apply(current);
     });
@@ -342,22 +349,17 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
       if (decision ? !decision.pending : !receiptsHint()) {
         await loadedNotice;
       } else {
-        if (!decision && options.ui) void loadUi().catch(() => undefined);
+        if (!decided() && options.ui) void loadUi().catch(() => undefined);
         await loadedNotice;
-        const latest = await (await receiptBook()).latest();
-        const restored =
-          !decision &&
-          latest?.notice.id === notice!.id &&
-          valid({ version: latest.notice.version, time: new Date(latest.time), choices: latest.choices, receiptId: latest.id });
-        if (restored) {
-          noticeHash = latest!.notice.hash;
-          apply(restored, true);
-        }
+        // Opening the book flushes its outbox; without a decision, its newest receipt may restore one.
+        await (decision ? receiptBook() : onDecision().then((module) => module.restore(context)));
       }
-      if (!decision && options.ui) {
+      if (!decided() && options.ui) {
+        const module = await loadUi();
         // The banner goes into <body>: a script in <head> can get here before the parser made it.
         if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-        await api.show('banner');
+        // Another tab, or page code, may have decided while the UI loaded.
+        if (!decided()) await module.show(api, 'banner');
         // The decision path is fetched while the person reads the banner, not on their click.
         idle(() => void onDecision().catch(() => undefined));
       }

@@ -16,8 +16,10 @@ export interface DecisionContext {
   language(): Language;
   notice(): Promise<Notice>;
   book(): Promise<ReceiptBook>;
+  /** The stored decision if it still holds (notice version, expiry). */
+  valid(stored: StoredDecision): StoredDecision | undefined;
   /** Makes the decision current: cookie, Consent Mode, gating, other tabs, change event. */
-  apply(next: StoredDecision, persist: true, broadcast: true): void;
+  apply(next: StoredDecision, persist: true, broadcast?: true): void;
   recorded(receipt: Receipt): void;
 }
 
@@ -41,8 +43,10 @@ export async function decide(core: DecisionContext, update: Choices, { method = 
   const notice = await core.notice();
   const current = core.current();
   const choices: Choices = {};
-  // A first decision records every category explicitly: what it does not mention is denied.
-  if (!current) for (const category of core.optional) choices[category.id] = false;
+  // A decision about cookies records every category explicitly: one the person has not
+  // decided and this update does not mention is denied. An update of purposes alone (an
+  // inline form) settles no category: the banner still asks.
+  if (core.optional.some((category) => category.id in update)) for (const category of core.optional) choices[category.id] = false;
   // Ids the config no longer has are dropped here; get() already ignores them.
   for (const id in current?.choices) if (core.entries.has(id)) choices[id] = current!.choices[id];
   for (const id in update) if (!(core.entries.get(id) as Category).required) choices[id] = update[id];
@@ -64,4 +68,17 @@ export async function decide(core: DecisionContext, update: Choices, { method = 
   if (denied.length) deleteCookies(denied.map((cookie) => new RegExp(cookie.match ?? `^${cookie.name}$`)), core.config.cookieDomain);
   if (!receipt) throw error;
   return receipt;
+}
+
+/**
+ * Restores the decision from this browser's newest receipt when the cookie is gone (cleared,
+ * or capped by the browser) but the notice version still matches and it has not expired.
+ */
+export async function restore(core: DecisionContext): Promise<void> {
+  const latest = await (await core.book()).latest();
+  const notice = await core.notice();
+  const restored =
+    latest?.notice.id === notice.id &&
+    core.valid({ version: latest.notice.version, time: new Date(latest.time), choices: latest.choices, receiptId: latest.id });
+  if (restored && !core.current()) core.apply(restored, true);
 }

@@ -5,5 +5,5 @@
  * ships it as the chunk `yinyom-receipts.js`, so a returning visitor's page never pays for it.
  */
 export { createReceiptBook } from './receipts/create-receipt-book.js';
-export { CONFIG_PROBLEMS } from './config-problems.js';
-export { decide } from './decide.js';
+export { describeConfigProblems } from './config.js';
+export { decide, restore } from './decide.js';

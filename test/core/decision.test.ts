@@ -46,13 +46,32 @@ describe('decision state', () => {
     expect(book.decisions[1].actor).to.equal('parent');
   });
 
-  it('a first set() denies every category it does not mention and merges later ones', async () => {
+  it('a first decision about cookies denies every category it does not mention, and later ones merge', async () => {
     const book = memoryBook();
     const api = createTestConsent(testConfig(), { receipts: async () => book });
-    await api.set({ 'photo-publicity': true });
-    expect(book.decisions[0].choices).to.deep.equal({ analytics: false, marketing: false, 'photo-publicity': true });
     await api.set({ analytics: true });
+    expect(book.decisions[0].choices).to.deep.equal({ analytics: true, marketing: false });
+    expect(api.state().decided).to.equal(true);
+    await api.set({ 'photo-publicity': true });
     expect(book.decisions[1].choices).to.deep.equal({ analytics: true, marketing: false, 'photo-publicity': true });
+  });
+
+  it('a decision on purposes alone settles no category: the banner still has to ask', async () => {
+    const book = memoryBook();
+    const api = createTestConsent(testConfig(), { receipts: async () => book });
+    await api.set({ 'photo-publicity': true }, { method: 'form' });
+    expect(book.decisions[0].choices).to.deep.equal({ 'photo-publicity': true });
+    expect(api.get('photo-publicity')).to.equal(true);
+    expect(api.get('analytics')).to.equal(undefined);
+    expect(api.state().decided).to.equal(false);
+    const value = cookie()!;
+    endVisit();
+    document.cookie = `yinyom=${value};path=/`;
+    const next = createTestConsent(testConfig(), { receipts: async () => book });
+    expect(next.get('photo-publicity')).to.equal(true);
+    expect(next.state().decided).to.equal(false);
+    await next.rejectAll();
+    expect(book.decisions[1].choices).to.deep.equal({ 'photo-publicity': true, analytics: false, marketing: false, newsletter: false });
   });
 
   it('rejects unknown ids, non-boolean values and denying a required category, naming them', async () => {
@@ -109,9 +128,12 @@ describe('decision state', () => {
     expect(book.decisions[0].choices).to.deep.equal({ analytics: true, marketing: true });
   });
 
-  it('asks again when a category was added since the decision', () => {
+  it('asks again when a category was added since the decision, keeping the choices made', () => {
     document.cookie = `yinyom=${stored('2565-06-01', { analytics: true })};path=/`;
-    expect(createTestConsent(testConfig()).state().decided).to.equal(false);
+    const api = createTestConsent(testConfig());
+    expect(api.state().decided).to.equal(false);
+    expect(api.get('analytics')).to.equal(true);
+    expect(api.get('marketing')).to.equal(undefined);
   });
 
   it('works with cookies disabled: the decision holds for the page, with a warning', async () => {
@@ -287,7 +309,8 @@ describe('decision state', () => {
       expect(api.get('photo-publicity')).to.equal(undefined);
       await api.set({ 'photo-publicity': true });
       expect(book.decisions[0].gpc).to.equal(true);
-      expect(book.decisions[0].choices).to.include({ analytics: false, marketing: false });
+      expect(book.decisions[0].choices).to.deep.equal({ 'photo-publicity': true });
+      expect(api.get('analytics')).to.equal(false);
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
     }

@@ -1,6 +1,6 @@
 import { createConsentCore, type ConsentOptions } from '../../src/core/consent.js';
-import { CONFIG_PROBLEMS } from '../../src/core/config-problems.js';
-import { decide } from '../../src/core/decide.js';
+import { describeConfigProblems } from '../../src/core/config.js';
+import { decide, restore } from '../../src/core/decide.js';
 import type { CreateReceiptBook, Decision } from '../../src/core/receipts/receipt-book.js';
 import type { Config, ConsentApi, Receipt } from '../../src/core/types.js';
 
@@ -44,7 +44,8 @@ export function memoryBook(store: Receipt[] = []) {
   return {
     decisions,
     decide,
-    CONFIG_PROBLEMS,
+    restore,
+    describeConfigProblems,
     createReceiptBook: (() => ({
       async record(decision) {
         decisions.push(decision);

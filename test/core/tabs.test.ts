@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { ConsentApi, ConsentState } from '../../src/core/types.js';
 import { cleanup, createTestConsent, testConfig } from './helpers.js';
+import { createConsentCore } from '../../src/core/consent.js';
 
 /** A second tab of the same site: a same-origin frame with its own core instance. */
 async function secondTab(): Promise<{ api: ConsentApi; frame: HTMLIFrameElement }> {
@@ -32,7 +33,22 @@ describe('cross-tab', () => {
     const api = createTestConsent(testConfig());
     const changed = oneEvent(document, 'yinyom-change');
     await other.rejectAll();
-    await changed;
-    expect(api.get('analytics')).to.equal(false);
+    const { detail } = (await changed) as CustomEvent<ConsentState>;
+    expect(detail.choices, JSON.stringify(detail)).to.include({ analytics: false });
+    expect(api.get('analytics'), JSON.stringify(api.state())).to.equal(false);
+  });
+
+  it('an instance that was stopped no longer reacts to other tabs', async () => {
+    const controller = new AbortController();
+    const stopped = createConsentCore(testConfig(), { signal: controller.signal });
+    await stopped.acceptAll().catch(() => undefined);
+    controller.abort();
+    document.cookie = 'yinyom=;max-age=0;path=/';
+    const { api: other } = await secondTab();
+    let events = 0;
+    document.addEventListener('yinyom-change', () => events++);
+    await other.rejectAll();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events).to.equal(0);
   });
 });
