@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Tokens, type and controls shared by every element. Each `--yinyom-*` custom property may be

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 /** Text for screen readers only. */
 export const visuallyHidden = css`

@@ -1,6 +1,7 @@
 import { addTranslations, msg } from '../../i18n/localization.js';
 import { templates } from '../../i18n/locales/en-manage.js';
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
+import { css } from '../internal/css.js';
 import { base } from '../internal/base.styles.js';
 import { open } from '../internal/open.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
