@@ -1,0 +1,68 @@
+import { expect } from '@open-wc/testing';
+import type { ConsentApi, View } from '../../src/core/types.js';
+import { freshConsent, notice, resetPage, shadow, until } from './helpers.js';
+
+// The built dist/yinyom-ui.js (run `npm run build` first), whose `html` and `css` templates the
+// build strips of their indentation: the text must read word for word as in the source (Thai
+// has no spaces between words, so a joined or split word would show) and every sheet must
+// still apply. This file never loads the elements from src/.
+interface UiModule {
+  show(api: ConsentApi, view: View): Promise<void>;
+  define(api: ConsentApi, tags: string[]): Promise<void>;
+}
+
+const text = (element: Element | null) => element!.textContent!.replace(/\s+/g, ' ').trim();
+const url = '/dist/yinyom-ui.js';
+
+describe('dist/yinyom-ui.js (the build)', () => {
+  let ui: UiModule;
+  let api: ConsentApi;
+  before(async () => {
+    ui = (await import(url)) as UiModule;
+  });
+  beforeEach(async () => {
+    api = await freshConsent();
+  });
+  afterEach(resetPage);
+
+  it('is one file for the banner and the preferences: no chunk behind it', () => {
+    const fetched = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(fetched.filter((path) => path.startsWith('/dist/'))).to.deep.equal(['/dist/yinyom-ui.js']);
+  });
+
+  it('draws the banner word for word, with its styles', async () => {
+    await ui.show(api, 'banner');
+    const banner = document.querySelector('yinyom-banner')!;
+    const region = shadow(banner).querySelector<HTMLElement>('[role=region]')!;
+    expect(text(region.querySelector('p'))).to.equal(
+      'สถาบันพัฒนาบุคลากรภาครัฐด้านดิจิทัล ใช้คุกกี้ที่จำเป็นเพื่อให้เว็บไซต์ทำงานได้ และจะใช้คุกกี้ประเภทอื่นเมื่อท่านยินยอมเท่านั้น ท่านเปลี่ยนการตั้งค่าหรือถอนความยินยอมได้ทุกเมื่อ อ่านประกาศเกี่ยวกับความเป็นส่วนตัว',
+    );
+    expect([...region.querySelectorAll('button.btn')].map(text)).to.deep.equal(['ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'ตั้งค่า']);
+    expect(getComputedStyle(banner).position).to.equal('fixed');
+    expect(getComputedStyle(region).borderTopWidth).to.equal('4px');
+    expect(getComputedStyle(region).fontFamily).to.contain('Sarabun');
+    expect(getComputedStyle(region.querySelector('.btn')!).minHeight).to.equal('44px');
+    await expect(banner).to.be.accessible();
+  });
+
+  it('draws the preferences dialog with its switches', async () => {
+    await ui.show(api, 'preferences');
+    const dialog = shadow(document.querySelector('yinyom-preferences')!).querySelector('dialog')!;
+    expect(text(dialog.querySelector('.intro'))).to.equal('เลือกสิ่งที่ท่านอนุญาต คุกกี้ที่จำเป็นเปิดใช้เสมอเพราะเว็บไซต์ต้องใช้ในการทำงาน ท่านเปลี่ยนใจได้ทุกเมื่อ');
+    const toggle = dialog.querySelector('[role=switch]')!;
+    expect(getComputedStyle(toggle).width).to.equal('52px');
+    expect(getComputedStyle(toggle, '::after').position).to.equal('absolute');
+    expect(getComputedStyle(dialog.querySelector('header')!).display).to.equal('grid');
+    await expect(document.querySelector('yinyom-preferences')!).to.be.accessible();
+  });
+
+  it('loads a page element whose chunk shares its Lit, quoted CSS intact', async () => {
+    await ui.define(api, ['yinyom-notice']);
+    const element = document.createElement('yinyom-notice') as HTMLElement & { notice: typeof notice };
+    element.notice = notice;
+    document.body.append(element);
+    const heading = await until(() => shadow(element).querySelector('section h3'));
+    expect(getComputedStyle(heading, '::before').content).to.contain('". "');
+    expect(text(shadow(element).querySelector('.meta'))).to.equal('ฉบับ 2565-06-01 · มีผลใช้บังคับตั้งแต่ 1 มิถุนายน 2565');
+  });
+});
