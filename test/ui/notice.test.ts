@@ -52,8 +52,42 @@ describe('<yinyom-notice>', () => {
     expect(links.map((a) => a.textContent)).to.deep.equal(['ฐานในการประมวลผล', 'ระยะเวลาเก็บรักษา', 'การติดต่อ']);
     expect(root().querySelector('nav')!.getAttribute('aria-labelledby')).to.equal('toc');
     links[2].click();
-    expect(deepFocus()).to.equal(root().getElementById(links[2].getAttribute('href')!.slice(1)));
+    const section = root().getElementById(links[2].getAttribute('href')!.slice(1))!;
+    expect(deepFocus() === section.querySelector('h3'), 'focus on the heading of the linked section').to.equal(true);
     expect(location.hash, 'the page URL is left alone').to.equal('');
+  });
+
+  it('gives each section the notice’s own id, else its kind, and links to it', async () => {
+    element.notice = {
+      ...notice,
+      sections: [
+        { kind: 'purposes', id: 'why', title: 'ก', body: [] },
+        { kind: 'rights', title: 'ข', body: [] },
+        { kind: 'other', title: 'ค', body: [] },
+        { kind: 'other', title: 'ง', body: [] },
+        { kind: 'other', id: 'why', title: 'จ', body: [] },
+        { kind: 'contact', id: 'title', title: 'ฉ', body: [] },
+        { kind: 'data', id: 'ข้อมูล', title: 'ช', body: [] },
+      ],
+    };
+    await element.updateComplete;
+    const ids = ['why', 'rights', 'other', 'other-2', 'other-3', 'contact', 'ข้อมูล'];
+    expect([...root().querySelectorAll('section')].map((section) => section.id)).to.deep.equal(ids);
+    expect([...root().querySelectorAll('nav a')].map((a) => a.getAttribute('href'))).to.deep.equal(ids.map((id) => `#${id}`));
+    for (const section of root().querySelectorAll('section')) {
+      expect(section.getAttribute('aria-labelledby')).to.equal(section.querySelector('h3')!.id);
+    }
+  });
+
+  it('lets Ctrl-click open a contents link in a new tab as a link would', () => {
+    const link = root().querySelector<HTMLAnchorElement>('nav a')!;
+    let prevented: boolean | undefined;
+    link.addEventListener('click', (event) => {
+      prevented = event.defaultPrevented;
+      event.preventDefault();
+    });
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, ctrlKey: true }));
+    expect(prevented).to.equal(false);
   });
 
   it('renders paragraphs, nested ordered lists, unordered lists and tables', () => {
@@ -172,5 +206,74 @@ describe('<yinyom-notice>', () => {
     await expect(modal).to.be.accessible();
     await modal.hide();
     expect(shadow(modal).querySelector('dialog')).to.equal(null);
+  });
+});
+
+describe('<yinyom-notice> and location.hash', () => {
+  let page: HTMLElement;
+  const element = () => page.querySelector('yinyom-notice')!;
+  const heading = (id: string) => shadow(element()).getElementById(id)?.querySelector('h3');
+  const arrive = async (hash: string, before = '') => {
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    page = await fixture(html`<div data-test>
+      <p style="height: 2000px" .innerHTML=${before}></p>
+      <yinyom-notice .notice=${notice}></yinyom-notice>
+      <p style="height: 2000px"></p>
+    </div>`);
+    await until(() => shadow(element()).querySelector('section'));
+    await element().updateComplete;
+  };
+  beforeEach(async () => {
+    await freshConsent();
+  });
+  afterEach(() => {
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+    resetPage();
+    scrollTo(0, 0);
+  });
+
+  it('goes to the section that the hash names when it first shows: scrolled to the top, heading focused', async () => {
+    await arrive('#retention');
+    const target = heading('retention')!;
+    expect(deepFocus() === target, 'focus on the heading').to.equal(true);
+    expect(target.getBoundingClientRect().top).to.be.within(0, 40);
+  });
+
+  it('follows a later change of the hash, as from a link in the page', async () => {
+    await arrive('');
+    expect(scrollY).to.equal(0);
+    location.hash = '#contact';
+    await until(() => deepFocus() === heading('contact'));
+    expect(heading('contact')!.getBoundingClientRect().top).to.be.within(0, 40);
+  });
+
+  it('ignores a hash that names no section', async () => {
+    await arrive('#nothing-here');
+    expect(scrollY).to.equal(0);
+    expect(deepFocus()).to.equal(document.body);
+  });
+
+  it('leaves the hash to the page when the page has an element of that id', async () => {
+    await arrive('#retention', '<span id="retention">ของหน้าเว็บ</span>');
+    expect(deepFocus() === heading('retention')).to.equal(false);
+  });
+
+  it('leaves a person who put focus elsewhere before the notice showed where they are', async () => {
+    const input = document.createElement('input');
+    input.dataset.test = '';
+    input.setAttribute('aria-label', 'ค้นหา');
+    document.body.prepend(input);
+    input.focus();
+    await arrive('#contact');
+    expect(document.activeElement).to.equal(input);
+    expect(scrollY).to.equal(0);
+  });
+
+  it('does not move a modal notice to the hash', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#retention`);
+    const modal = await fixture<YinyomNotice>(html`<yinyom-notice modal .notice=${notice}></yinyom-notice>`);
+    await modal.show();
+    expect(deepFocus()).to.equal(shadow(modal).getElementById('title'));
+    await modal.hide();
   });
 });

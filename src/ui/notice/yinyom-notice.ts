@@ -9,6 +9,7 @@ import { focusedElement, returnFocus } from '../internal/open.js';
 import { closeLabel } from '../internal/strings.js';
 import { safeHref, tx } from '../internal/text.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
+import { sectionIds } from './section-ids.js';
 import { styles } from './yinyom-notice.styles.js';
 
 addTranslations(templates);
@@ -24,6 +25,15 @@ const isItem = (item: NoticeText | ListItem): item is ListItem => typeof item ==
  * The notice comes from the `notice` property, else the `src` URL (JSON), else the core's
  * `notice()`. With `modal`, the element is a dialog that `show()` opens (the banner's notice
  * link does this).
+ *
+ * Each `<section>` has the notice section's own `id`, else its `kind` (`kind-2`, `kind-3`… when
+ * a kind repeats), and the table of contents links to it. A fragment cannot reach into a shadow root, so the inline
+ * element does what the browser would: when it first shows the sections, and on each
+ * `hashchange`, it scrolls to the section that `location.hash` names (`/privacy#rights`) and
+ * focuses its heading, unless the page has an element of that id itself (or, on arrival, the
+ * person has already put focus elsewhere). A contents link goes to its section the same way without
+ * changing the page's URL, which a site's router may own; Ctrl/⌘-click still opens the
+ * section's link in a new tab, which arrives at the section.
  *
  * @example
  * ```html
@@ -58,10 +68,24 @@ export class YinyomNotice extends YinyomElement {
   private declare loaded?: Notice;
   private declare failed: boolean;
   #opener: HTMLElement | null = null;
+  /** The section ids of the last render. */
+  #ids: string[] = [];
+  /** `location.hash` was looked at since the sections first showed. */
+  #arrived = false;
 
   constructor() {
     super();
     this.modal = this.open = this.failed = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.#onHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.#onHash);
   }
 
   /** Opens the modal notice (sets `modal`); resolves once it has focus. */
@@ -107,6 +131,12 @@ export class YinyomNotice extends YinyomElement {
   }
 
   protected override updated(): void {
+    if (!this.#arrived && this.#ids.length && !this.modal) {
+      this.#arrived = true;
+      // Arriving at /privacy#rights. A person who has meanwhile put focus somewhere (typing in a
+      // search box while the notice loaded) is not moved.
+      if (!document.activeElement || document.activeElement === document.body) this.#onHash();
+    }
     // A table wider than the notice scrolls sideways: make it a named, focusable region so
     // keyboard users can scroll it (WCAG 2.1.1); a table that fits stays a plain table.
     for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.table')) {
@@ -149,6 +179,7 @@ export class YinyomNotice extends YinyomElement {
     const date = notice.effective && formatDate(notice.effective, language, { thai });
     const version = thai ? thaiDigits(notice.version) : notice.version;
     const sections = notice.sections ?? [];
+    const ids = (this.#ids = sectionIds(sections));
     const text = (value: NoticeText): unknown =>
       Array.isArray(value)
         ? value.map((span) => {
@@ -197,13 +228,13 @@ export class YinyomNotice extends YinyomElement {
         ? html`<nav aria-labelledby="toc">
             <h3 id="toc">${msg('สารบัญ', { id: 'notice.contents', desc: 'Heading of the table of contents.' })}</h3>
             <ol>
-              ${sections.map((section, i) => html`<li><a href="#s${i}" @click=${(event: Event) => this.#jump(event, `s${i}`)}>${t(section.title)}</a></li>`)}
+              ${sections.map((section, i) => html`<li><a href="#${ids[i]}" @click=${(event: MouseEvent) => this.#follow(event, ids[i])}>${t(section.title)}</a></li>`)}
             </ol>
           </nav>`
         : nothing}
       ${sections.map(
-        (section, i) => html`<section aria-labelledby="s${i}" data-kind=${section.kind}>
-          <h3 id="s${i}" tabindex="-1">${t(section.title)}</h3>
+        (section, i) => html`<section id=${ids[i]} aria-labelledby="${ids[i]}.title" data-kind=${section.kind}>
+          <h3 id="${ids[i]}.title" tabindex="-1">${t(section.title)}</h3>
           ${blocks(section.body)}
         </section>`,
       )}
@@ -221,10 +252,28 @@ export class YinyomNotice extends YinyomElement {
     if (event.target === this.renderRoot.querySelector('dialog')) void this.hide();
   };
 
-  /** Fragment links cannot reach into a shadow root: scroll to the heading and focus it. */
-  #jump(event: Event, id: string) {
+  /** A contents link: the browser cannot follow it into the shadow root, so go there here. */
+  #follow(event: MouseEvent, id: string) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button) return;
     event.preventDefault();
-    const heading = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    this.#jump(id);
+  }
+
+  /** Goes to the section `location.hash` names, if it names one and the page has no element of that id. */
+  #onHash = () => {
+    if (this.modal) return;
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      return;
+    }
+    if (this.#ids.includes(id) && !document.getElementById(id)) this.#jump(id);
+  };
+
+  /** Scrolls the section to the top and focuses its heading, as following a fragment link would. */
+  #jump(id: string) {
+    const heading = (this.renderRoot as ShadowRoot).getElementById(`${id}.title`);
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
   }
