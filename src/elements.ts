@@ -27,3 +27,4 @@ defineElement('yinyom-receipts', YinyomReceipts);
 
 export { YinyomBanner, YinyomConsent, YinyomManage, YinyomNotice, YinyomPreferences, YinyomReceipts };
 export * from './ui/events.js';
+export * from './ui/consent/yinyom-input-event.js';

@@ -91,6 +91,37 @@ describe('<yinyom-consent>', () => {
     expect(entry.receipt.choices).to.include({ 'photo-publicity': true, dietary: false });
     expect(api.get('photo-publicity')).to.equal(true);
     expect(element.value).to.equal(data.get('consent'));
+    expect(Object.keys(value), 'no actor when the person decides for themself').to.deep.equal(['receipt', 'choices']);
+  });
+
+  it('gives the unsent ticks as a read-only copy in choices', async () => {
+    expect(element.choices).to.deep.equal({ 'photo-publicity': false, dietary: false });
+    box('dietary').click();
+    expect(element.choices).to.deep.equal({ 'photo-publicity': false, dietary: true });
+    element.choices.dietary = false;
+    expect(element.choices.dietary, 'a copy').to.equal(true);
+    expect(await api.receiptEntries(), 'nothing recorded before submit').to.have.length(0);
+  });
+
+  it('fires yinyom-input with the ticks, out to the form, on each tick and on reset', async () => {
+    const seen: Array<Record<string, boolean>> = [];
+    form.addEventListener('yinyom-input', (event) => {
+      expect(event.composed && event.bubbles).to.equal(true);
+      expect(event.target).to.equal(element);
+      seen.push(event.detail.choices);
+    });
+    box('dietary').click();
+    box('photo-publicity').click();
+    box('dietary').click();
+    form.reset();
+    expect(seen).to.deep.equal([
+      { 'photo-publicity': false, dietary: true },
+      { 'photo-publicity': true, dietary: true },
+      { 'photo-publicity': true, dietary: false },
+      { 'photo-publicity': false, dietary: false },
+    ]);
+    form.reset();
+    expect(seen, 'a reset that changes nothing is no input').to.have.length(4);
   });
 
   it('keeps the button the person pressed', async () => {
@@ -235,6 +266,79 @@ describe('<yinyom-consent guardian>', () => {
   });
   afterEach(resetPage);
 
+  const radios = (element: Element) => [...shadow(element).querySelectorAll<HTMLInputElement>('input[type=radio]')];
+  const statement = (element: Element) => text(shadow(element).querySelector('.purpose label'));
+  async function twoInAForm() {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <yinyom-consent name="consent" purposes="photo-publicity" guardian></yinyom-consent>
+      <yinyom-consent name="dietary-consent" purposes="dietary" guardian></yinyom-consent>
+      <button>ส่ง</button>
+    </form>`);
+    const [first, second] = form.querySelectorAll('yinyom-consent');
+    await until(() => shadow(first).querySelector('.purpose') && shadow(second).querySelector('.purpose'));
+    return { form, first, second };
+  }
+
+  it('asks who is consenting once per form: the first guardian element asks, the others follow', async () => {
+    const { form, first, second } = await twoInAForm();
+    expect(radios(first)).to.have.length(4);
+    expect(radios(second), 'the second shows no question of its own').to.have.length(0);
+    radios(first)[2].click();
+    await until(() => statement(second).includes('แทนเจ้าของข้อมูล'));
+    expect(statement(second)).to.contain('ยินยอมโดยชัดแจ้งแทนเจ้าของข้อมูล');
+    shadow(first).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    shadow(second).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    const { data } = await submitted(form);
+    const values = [JSON.parse(data.get('consent') as string), JSON.parse(data.get('dietary-consent') as string)];
+    expect(values.map((value) => value.actor)).to.deep.equal(['custodian', 'custodian']);
+    const entries = await api.receiptEntries();
+    expect(entries.map((entry) => entry.receipt.actor)).to.deep.equal(['custodian', 'custodian']);
+    expect(entries.map((entry) => entry.receipt.id).sort()).to.deep.equal(values.map((value) => value.receipt).sort());
+  });
+
+  it('records anew when the answer changes after a submit, in every element that follows it', async () => {
+    const { form, first, second } = await twoInAForm();
+    const before = JSON.parse((await submitted(form)).data.get('dietary-consent') as string);
+    expect(before.actor).to.equal(undefined);
+    radios(first)[1].click();
+    expect(second.value, 'the old receipt no longer describes the decision').to.equal('');
+    const after = JSON.parse((await submitted(form)).data.get('dietary-consent') as string);
+    expect(after.actor).to.equal('parent');
+    expect(after.receipt).not.to.equal(before.receipt);
+  });
+
+  it('hands the question to the next guardian element when the first leaves the form', async () => {
+    const { first, second } = await twoInAForm();
+    radios(first)[1].click();
+    first.remove();
+    await until(() => radios(second).length === 4);
+    expect(radios(second)[0].checked, 'its own answer, from the start').to.equal(true);
+    expect(statement(second)).not.to.contain('แทนเจ้าของข้อมูล');
+  });
+
+  it('puts every follower back to the person themself when the form is reset', async () => {
+    const { form, first, second } = await twoInAForm();
+    radios(first)[1].click();
+    await until(() => statement(second).includes('แทนเจ้าของข้อมูล'));
+    form.reset();
+    await until(() => !statement(second).includes('แทนเจ้าของข้อมูล'));
+    expect(radios(first)[0].checked).to.equal(true);
+  });
+
+  it('asks in each element that is in no form', async () => {
+    const page = await fixture(html`<div>
+      <yinyom-consent purposes="photo-publicity" guardian></yinyom-consent>
+      <yinyom-consent purposes="dietary" guardian></yinyom-consent>
+    </div>`);
+    const [a, b] = page.querySelectorAll('yinyom-consent');
+    await until(() => radios(a).length === 4 && radios(b).length === 4);
+  });
+
+  it('has no axe violations with a follower', async () => {
+    const { form } = await twoInAForm();
+    await expect(form).to.be.accessible();
+  });
+
   it('records who decided when a guardian consents for someone else (s.20)', async () => {
     const form = await fixture<HTMLFormElement>(html`<form>
       <yinyom-consent name="consent" purposes="photo-publicity" guardian></yinyom-consent>
@@ -255,7 +359,8 @@ describe('<yinyom-consent guardian>', () => {
     expect(text(shadow(element).querySelector('.purpose label'))).to.contain('แทนเจ้าของข้อมูล');
     shadow(element).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     const { data } = await submitted(form);
-    const { receipt } = JSON.parse(data.get('consent') as string);
+    const { receipt, actor } = JSON.parse(data.get('consent') as string);
+    expect(actor, 'the form value names the actor too').to.equal('parent');
     const [entry] = await api.receiptEntries();
     expect(entry.receipt.id).to.equal(receipt);
     expect(entry.receipt.actor).to.equal('parent');

@@ -1,5 +1,5 @@
 import { addTranslations, msg, str } from '../../i18n/localization.js';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Actor, Choices, LocalizedText, Purpose } from '../../core/types.js';
 import { templates } from '../../i18n/locales/en-consent.js';
 import { base } from '../internal/base.styles.js';
@@ -7,6 +7,7 @@ import { visuallyHidden } from '../internal/visually-hidden.styles.js';
 import { loc, tx } from '../internal/text.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
 import { styles } from './yinyom-consent.styles.js';
+import { YinyomInputEvent } from './yinyom-input-event.js';
 
 addTranslations(templates);
 
@@ -20,22 +21,39 @@ const ACTORS: Actor[] = ['self', 'parent', 'custodian', 'curator'];
  *
  * The element is form-associated. When the form is submitted, it records the choices as a
  * receipt (method `form`) first, durably, and only then lets the submission continue, with
- * the value `{"receipt":"<id>","choices":{...}}` under its `name`. With `required`, every box
- * must be ticked for the form to validate (use it only where the service cannot be given
- * without the consent). With `guardian`, the person can say they decide as parent,
- * custodian or curator for someone else (PDPA s.20); the receipt records that actor.
+ * the value `{"receipt":"<id>","choices":{...}}` under its `name` (and `"actor"` when a
+ * guardian decided, see `value`). Until then, `choices` gives the boxes as they are and
+ * `yinyom-input` says when they change. With `required`, every box must be ticked for the
+ * form to validate (use it only where the service cannot be given without the consent).
+ *
+ * With `guardian`, the person can say they decide as parent, custodian or curator for
+ * someone else (PDPA s.20); the receipt records that actor. The question is asked once per
+ * form: the first `guardian` element of a form (in document order) shows it, and every other
+ * `guardian` element of that form follows its answer, in its wording, its receipt and its
+ * value. An element outside a form asks for itself; an element without `guardian` always
+ * records the person themself.
  *
  * @example
  * ```html
  * <form action="/register" method="post">
- *   <yinyom-consent name="consent" purposes="photo-publicity dietary" guardian></yinyom-consent>
+ *   <!-- asks who is consenting; the second element follows its answer -->
+ *   <yinyom-consent name="consent" purposes="photo-publicity" guardian></yinyom-consent>
+ *   <yinyom-consent name="dietary-consent" purposes="dietary" guardian></yinyom-consent>
+ *   <textarea name="dietary" disabled></textarea>
  *   <button>ลงทะเบียน</button>
  * </form>
+ * <script type="module">
+ *   const form = document.querySelector('form');
+ *   form.addEventListener('yinyom-input', (event) => {
+ *     if ('dietary' in event.detail.choices) form.elements.dietary.disabled = !event.detail.choices.dietary;
+ *   });
+ * </script>
  * ```
  * @csspart base - The fieldset.
  * @csspart purpose - The box of each purpose.
  * @csspart error - The message shown when the receipt could not be stored.
  * @cssproperty --yinyom-sensitive - Marks sensitive purposes (default amber `#b54708`).
+ * @fires yinyom-input - When a box is ticked or unticked, or the form is reset (`detail.choices`).
  * @fires yinyom-decision - After the receipt was stored, before the form submits.
  * @fires yinyom-error - When it could not be stored; the form is not submitted.
  */
@@ -56,16 +74,20 @@ export class YinyomConsent extends YinyomElement {
   declare purposes: string;
   /** Every box must be ticked for the form to validate. Default `false`. */
   declare required: boolean;
-  /** Offer "I decide as parent / custodian / curator" (PDPA s.20). Default `false`. */
+  /**
+   * Offer "I decide as parent / custodian / curator" (PDPA s.20); in a form, only the first
+   * `guardian` element asks and the others follow it. Default `false`.
+   */
   declare guardian: boolean;
   /** Disabled: nothing is recorded or submitted. */
   declare disabled: boolean;
   private declare checked: Choices;
+  /** The answer to "who is consenting" given in this element (when it is the one that asks). */
   private declare actor: Actor;
   readonly #internals = this.attachInternals();
   #form: HTMLFormElement | null = null;
-  /** The receipt recorded for the boxes as they are now. */
-  #receipt?: string;
+  /** What was recorded for the boxes and actor as they are now. */
+  #recorded?: { receipt: string; choices: Choices; actor: Actor };
   #recording?: Promise<void>;
 
   constructor() {
@@ -84,9 +106,24 @@ export class YinyomConsent extends YinyomElement {
   get name(): string {
     return this.getAttribute('name') ?? '';
   }
-  /** `{"receipt":"<id>","choices":{...}}` once recorded on submit, else `""`. */
+  /**
+   * `{"receipt":"<id>","choices":{...}}` once recorded on submit, else `""`. When a guardian
+   * decided for someone else, `"actor"` follows: `{"receipt":"<id>","choices":{...},"actor":"parent"}`
+   * (also `custodian`, `curator`; absent for the person themself). The actor is an extension
+   * of DESIGN.md section 7's value, so a server can tell without looking the receipt up.
+   */
   get value(): string {
-    return this.#receipt ? JSON.stringify({ receipt: this.#receipt, choices: this.#choices() }) : '';
+    const recorded = this.#recorded;
+    if (!recorded) return '';
+    const { receipt, choices, actor } = recorded;
+    return JSON.stringify(actor === 'self' ? { receipt, choices } : { receipt, choices, actor });
+  }
+  /**
+   * The boxes as they are now, by purpose id (`true` when ticked): a copy, read-only, and not
+   * recorded until the form is submitted. `yinyom-input` fires when it changes.
+   */
+  get choices(): Choices {
+    return this.#choices();
   }
   get validity(): ValidityState {
     return this.#internals.validity;
@@ -105,16 +142,22 @@ export class YinyomConsent extends YinyomElement {
   }
 
   formAssociatedCallback(form: HTMLFormElement | null): void {
-    this.#form?.removeEventListener('submit', this.#onSubmit, true);
+    const old = this.#form;
+    old?.removeEventListener('submit', this.#onSubmit, true);
     this.#form = form;
     // Capture: runs before the page's own submit handlers, which must see the value.
     form?.addEventListener('submit', this.#onSubmit, true);
+    // Which element asks who is consenting may have changed, in the form left and the one joined.
+    if (this.guardian) for (const element of [...guardians(old), ...guardians(form)]) element.#actorChanged();
   }
 
   formResetCallback(): void {
+    const ticked = Object.values(this.checked).some(Boolean);
     this.checked = {};
     this.actor = 'self';
     this.#changed();
+    if (this.guardian) for (const element of guardians(this.#form)) element.#actorChanged();
+    if (ticked) this.dispatchEvent(new YinyomInputEvent({ choices: this.choices }));
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -127,7 +170,7 @@ export class YinyomConsent extends YinyomElement {
    * value whose receipt is already stored.
    */
   #onSubmit = (event: SubmitEvent): void => {
-    if (this.#receipt || this.disabled || !this.#ids().length) return;
+    if (this.#recorded || this.disabled || !this.#ids().length) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     this.#recording ??= this.#record(event.submitter).finally(() => (this.#recording = undefined));
@@ -135,10 +178,10 @@ export class YinyomConsent extends YinyomElement {
 
   async #record(submitter: HTMLElement | null) {
     const choices = this.#choices();
-    const actor = this.guardian ? this.actor : undefined;
-    const receipt = await this.record((api) => api.set(choices, { method: 'form', actor }));
+    const actor = this.#actor();
+    const receipt = await this.record((api) => api.set(choices, { method: 'form', actor: this.guardian ? actor : undefined }));
     if (!receipt || !this.#form) return;
-    this.#receipt = receipt.id;
+    this.#recorded = { receipt: receipt.id, choices, actor };
     this.#internals.setFormValue(this.value);
     this.#form.requestSubmit((submitter as HTMLButtonElement | null)?.form === this.#form ? submitter : null);
   }
@@ -154,13 +197,29 @@ export class YinyomConsent extends YinyomElement {
     return Object.fromEntries(this.#ids().map((id) => [id, !!this.checked[id]]));
   }
 
+  /** Who decides: the answer of the element that asks for this form, or the person themself without `guardian`. */
+  #actor(): Actor {
+    return this.guardian ? (guardians(this.#form)[0] ?? this).actor : 'self';
+  }
+
   /** A changed box or actor makes a new decision: the old receipt no longer describes it. */
   #changed() {
-    this.#receipt = undefined;
+    this.#recorded = undefined;
     this.#internals.setFormValue(null);
   }
 
-  protected override updated(): void {
+  /** The answer this element follows changed, or which element asks: re-render, record anew. */
+  #actorChanged() {
+    this.#changed();
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // `guardian` switched after the first render: who asks, and so who decides, may change.
+    if (changed.has('guardian') && changed.get('guardian') !== undefined) {
+      this.#changed();
+      for (const element of guardians(this.#form)) if (element !== this) element.#actorChanged();
+    }
     const missing = this.required && !this.disabled ? this.#ids().find((id) => !this.checked[id]) : undefined;
     const anchor = this.renderRoot.querySelector<HTMLElement>(`input[value="${CSS.escape(missing ?? '')}"]`);
     if (missing) {
@@ -180,7 +239,8 @@ export class YinyomConsent extends YinyomElement {
       if (!ids.includes(id)) console.warn(`[yinyom] <yinyom-consent>: unknown purpose "${id}"`);
     }
     const controller = loc(api.config.controller.name, language);
-    const forOther = this.guardian && this.actor !== 'self';
+    const forOther = this.#actor() !== 'self';
+    const asks = this.guardian && (guardians(this.#form)[0] ?? this) === this;
     const actors = {
       self: msg('เจ้าของข้อมูล (ตัวข้าพเจ้าเอง)', { id: 'consent.actor-self', desc: 'The person gives consent for themself.' }),
       parent: msg('ผู้ใช้อำนาจปกครอง แทนผู้เยาว์', { id: 'consent.actor-parent', desc: 'PDPA s.20: a parent consents for a minor.' }),
@@ -194,7 +254,7 @@ export class YinyomConsent extends YinyomElement {
           ? msg('ต้องทำเครื่องหมายให้ความยินยอมทุกข้อจึงจะส่งแบบฟอร์มนี้ได้ ท่านถอนความยินยอมได้ทุกเมื่อ', { id: 'consent.hint-required' })
           : msg('การให้ความยินยอมเป็นไปโดยสมัครใจ ทำเครื่องหมายเฉพาะข้อที่ท่านยินยอม และท่านถอนความยินยอมได้ทุกเมื่อ', { id: 'consent.hint' })}
       </p>
-      ${this.guardian
+      ${asks
         ? html`<fieldset class="actor">
             <legend>${msg('ผู้ให้ความยินยอม', { id: 'consent.actor', desc: 'Who gives the consent: the person, or a guardian.' })}</legend>
             ${ACTORS.map(
@@ -202,6 +262,7 @@ export class YinyomConsent extends YinyomElement {
                 html`<label><input type="radio" name="actor" .checked=${this.actor === actor} @change=${() => {
                   this.actor = actor;
                   this.#changed();
+                  for (const element of guardians(this.#form)) if (element !== this) element.#actorChanged();
                 }} />${actors[actor as keyof typeof actors]}</label>`,
             )}
           </fieldset>`
@@ -250,6 +311,7 @@ export class YinyomConsent extends YinyomElement {
         @change=${(event: Event) => {
           this.checked = { ...this.checked, [purpose.id]: (event.target as HTMLInputElement).checked };
           this.#changed();
+          this.dispatchEvent(new YinyomInputEvent({ choices: this.choices }));
         }}
       />
       <label for=${key}>
@@ -266,6 +328,11 @@ export class YinyomConsent extends YinyomElement {
         : nothing}
     </div>`;
   }
+}
+
+/** The `guardian` consent elements of `form`, in document order; the first asks who is consenting. */
+function guardians(form: HTMLFormElement | null): YinyomConsent[] {
+  return form ? [...form.elements].filter((element): element is YinyomConsent => element instanceof YinyomConsent && element.guardian) : [];
 }
 
 declare global {
