@@ -99,6 +99,42 @@ describe('<yinyom-receipts>', () => {
     expect(current()).to.deep.equal([]);
   });
 
+  it('is headed “ความยินยอมของฉัน”, its sub-headings one level below', () => {
+    expect([...root().querySelectorAll('h2, h3')].map((h) => `${h.localName} ${text(h)}`)).to.deep.equal([
+      'h2 ความยินยอมของฉัน',
+      'h3 ความยินยอมปัจจุบัน',
+      'h3 ประวัติการให้ความยินยอมบนอุปกรณ์นี้',
+    ]);
+    expect(root().querySelector('section')!.getAttribute('aria-labelledby')).to.equal('title');
+  });
+
+  it('takes its heading from the heading slot', async () => {
+    const span = Object.assign(document.createElement('span'), { slot: 'heading', textContent: 'ประวัติการให้ความยินยอม' });
+    element.append(span);
+    const slot = root().querySelector<HTMLSlotElement>('h2 slot[name=heading]')!;
+    expect(slot.assignedElements()).to.deep.equal([span]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('leaves its heading out with no-heading: the section keeps its name, sub-headings become h2', async () => {
+    element.setAttribute('no-heading', '');
+    await element.updateComplete;
+    expect(element.noHeading).to.equal(true);
+    expect([...root().querySelectorAll('h2, h3')].map((h) => `${h.localName} ${text(h)}`)).to.deep.equal([
+      'h2 ความยินยอมปัจจุบัน',
+      'h2 ประวัติการให้ความยินยอมบนอุปกรณ์นี้',
+    ]);
+    expect(root().querySelector('section')!.getAttribute('aria-label')).to.equal('ความยินยอมของฉัน');
+    expect(getComputedStyle(root().querySelector('h2')!).fontSize, 'looks as before').to.equal(getComputedStyle(root().querySelector('li')!).fontSize);
+    // Withdrawing still keeps focus on the list's heading.
+    setTimeout(() => root().querySelector<HTMLButtonElement>('.current button')!.click());
+    await oneEvent(element, 'yinyom-decision');
+    await until(() => deepFocus() === root().getElementById('current'));
+    const page = await fixture(html`<main data-test><h1>ความยินยอมของฉัน</h1><yinyom-receipts no-heading></yinyom-receipts></main>`);
+    await until(() => shadow(page.querySelector('yinyom-receipts')!).querySelector('.history'));
+    await expect(page).to.be.accessible();
+  });
+
   it('switches to English with the core, dates in C.E.', async () => {
     api.setLanguage('en');
     await until(() => root().querySelector('section')!.lang === 'en');

@@ -7,6 +7,11 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
+  /* Sub-headings look the same whether they are h3 or, with no-heading, h2. */
+  .sub {
+    font-size: 1em;
+    line-height: inherit;
+  }
   section {
     display: grid;
     gap: 0.75rem;

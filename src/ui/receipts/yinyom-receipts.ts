@@ -17,25 +17,38 @@ addTranslations(templates);
  * newest first, with their delivery state (sent, waiting, failed), a download of them as JSON
  * and, when some are waiting, a button to send them now.
  *
+ * It is headed "ความยินยอมของฉัน" (My consents). The `heading` slot relabels it; on a page
+ * whose own heading already says it, `no-heading` leaves the heading out (the section keeps
+ * its name for screen readers) and the element's sub-headings become `<h2>`, following the
+ * page's `<h1>`.
+ *
  * @example
  * ```html
- * <yinyom-receipts></yinyom-receipts>
+ * <h1>ความยินยอมของฉัน</h1>
+ * <yinyom-receipts no-heading></yinyom-receipts>
+ *
+ * <yinyom-receipts><span slot="heading">ประวัติการให้ความยินยอม</span></yinyom-receipts>
  * ```
+ * @slot heading - The heading's text, instead of "ความยินยอมของฉัน" / "My consents".
  * @csspart base - The section.
+ * @csspart heading - The heading.
  * @csspart error - The message shown when a withdrawal could not be stored.
  * @fires yinyom-decision - After a withdrawal was stored.
  * @fires yinyom-error - When it could not be stored.
  */
 export class YinyomReceipts extends YinyomElement {
-  static override properties = { entries: { state: true }, status: { state: true } };
+  static override properties = { noHeading: { type: Boolean, attribute: 'no-heading', reflect: true }, entries: { state: true }, status: { state: true } };
   static override styles = [base, visuallyHidden, styles];
 
+  /** Leave out the element's heading, for a page that has the same one. Default `false`. */
+  declare noHeading: boolean;
   private declare entries?: ReceiptEntry[] | null;
   /** The last outcome, announced politely. */
   private declare status: string;
 
   constructor() {
     super();
+    this.noHeading = false;
     this.status = '';
   }
 
@@ -85,9 +98,15 @@ export class YinyomReceipts extends YinyomElement {
       pending: msg('รอส่ง', { id: 'receipts.pending', desc: 'The receipt waits on this device to be sent.' }),
       failed: msg('ส่งไม่สำเร็จ', { id: 'receipts.failed', desc: 'The server refused the receipt.' }),
     };
-    return html`<section part="base" aria-labelledby="title" lang=${language}>
-      <h2 id="title">${msg('ความยินยอมของฉัน', { id: 'receipts.title', desc: 'Heading of the my-consents element.' })}</h2>
-      <h3 id="current" tabindex="-1">${msg('ความยินยอมปัจจุบัน', { id: 'receipts.current' })}</h3>
+    const heading = msg('ความยินยอมของฉัน', { id: 'receipts.title', desc: 'Heading of the my-consents element.' });
+    // Sub-headings one level below the element's heading, or the page's when it has none.
+    const sub = (content: unknown, id?: string) =>
+      this.noHeading
+        ? html`<h2 class="sub" id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${content}</h2>`
+        : html`<h3 class="sub" id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${content}</h3>`;
+    return html`<section part="base" aria-labelledby=${this.noHeading ? nothing : 'title'} aria-label=${this.noHeading ? heading : nothing} lang=${language}>
+      ${this.noHeading ? nothing : html`<h2 id="title" part="heading"><slot name="heading">${heading}</slot></h2>`}
+      ${sub(msg('ความยินยอมปัจจุบัน', { id: 'receipts.current' }), 'current')}
       <ul class="current">
         ${items
           .filter((item) => state[item.id] !== undefined)
@@ -105,7 +124,7 @@ export class YinyomReceipts extends YinyomElement {
       </ul>
       ${this.renderError()}
       <p role="status">${this.status}</p>
-      <h3>${msg('ประวัติการให้ความยินยอมบนอุปกรณ์นี้', { id: 'receipts.history' })}</h3>
+      ${sub(msg('ประวัติการให้ความยินยอมบนอุปกรณ์นี้', { id: 'receipts.history' }))}
       <div class="tools">
         <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download()}>
           ${msg('ดาวน์โหลด (JSON)', { id: 'receipts.download', desc: 'Download the receipts as a JSON file.' })}
