@@ -3,7 +3,9 @@
  * `npm run screenshots`: photographs the UI in Thai, as Debian's Chromium draws it, at a
  * desktop (1280×800) and a phone (375×812) size, into screenshots/ (git-ignored):
  *   banner, preferences dialog (a cookie list open), notice dialog, notice page (Thai digits;
- *   its top, and a section with tables), inline consent form (details open), my-consents list;
+ *   its top, a section with tables, and arriving at /privacy#rights), inline consent form
+ *   (details open; and a parent consenting, which both consent elements of the form follow),
+ *   my-consents list under the page's own heading (no-heading);
  *   and the banner, dialog and form again with prefers-color-scheme: dark (`*-dark.png`).
  * The fixture page test/ui/fixtures/screenshots.html runs the real core and elements, bundled
  * here with esbuild and served by a small static server on a free loopback port.
@@ -22,7 +24,7 @@ const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 375, height: 812, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
 ];
-const VIEWS = ['banner', 'preferences', 'notice', 'notice-page', 'notice-table', 'form', 'receipts'];
+const VIEWS = ['banner', 'preferences', 'notice', 'notice-page', 'notice-table', 'notice-hash', 'form', 'form-guardian', 'receipts'];
 const DARK = ['banner', 'preferences', 'form'];
 
 await build({
@@ -68,7 +70,7 @@ try {
         { name: 'prefers-reduced-motion', value: 'reduce' },
         { name: 'prefers-color-scheme', value: scheme },
       ]);
-      await page.goto(`${origin}/test/ui/fixtures/screenshots.html?view=${view}`);
+      await page.goto(`${origin}/test/ui/fixtures/screenshots.html?view=${view}${view === 'notice-hash' ? '#rights' : ''}`);
       await page.waitForFunction((v) => document.documentElement.dataset.ready === v, {}, view);
       await page.waitForFunction(ready, {}, view);
       await page.evaluate(prepare, view);
@@ -77,7 +79,7 @@ try {
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       await page.screenshot({
         path: file,
-        ...(view === 'form' || view === 'receipts' ? { fullPage: true } : {}),
+        ...(view.startsWith('form') || view === 'receipts' ? { fullPage: true } : {}),
         ...(view === 'notice-page' ? { clip: { x: 0, y: 0, width: size.width, height: Math.min(height, size.height * 2.5) } } : {}),
       });
       console.log(file);
@@ -98,7 +100,9 @@ function ready(view) {
     notice: () => inside('yinyom-notice[modal]', 'dialog[open] section'),
     'notice-page': () => inside('yinyom-notice', 'section'),
     'notice-table': () => inside('yinyom-notice', 'section'),
+    'notice-hash': () => inside('yinyom-notice', 'section#rights h3:focus'),
     form: () => inside('yinyom-consent', 'fieldset') && !inside('yinyom-banner', '[role=region]'),
+    'form-guardian': () => inside('yinyom-consent', 'fieldset') && !inside('yinyom-banner', '[role=region]'),
     receipts: () => inside('yinyom-receipts', '.history'),
   }[view]();
 }
@@ -111,7 +115,8 @@ function prepare(view) {
     if (details[1]) details[1].open = true;
   }
   if (view === 'form') root('yinyom-consent').querySelector('details').open = true;
-  if (view.startsWith('notice-')) document.querySelector('yinyom-receipts').remove();
+  if (view === 'form-guardian') root('yinyom-consent').querySelectorAll('input[type=radio]')[1].click();
+  if (view.startsWith('notice-')) document.querySelector('.my-consents').remove();
   if (view === 'notice-table') root('yinyom-notice').querySelector('section[data-kind=data] .table').scrollIntoView({ block: 'start' });
   if (view === 'receipts') document.querySelector('yinyom-notice').remove();
 }
