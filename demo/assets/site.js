@@ -8,6 +8,16 @@
   if (course && select && [...select.options].some((o) => o.value === course)) select.value = course;
 
   (window.yinyom = window.yinyom || []).push((api) => {
+    // The allergy field means something only with the s.26 consent ticked: it opens then
+    // (a disabled field is not submitted, so no health data leaves without consent).
+    const allergies = document.getElementById('dietary');
+    if (allergies) {
+      allergies.disabled = true;
+      document.addEventListener('yinyom-input', (event) => {
+        if (event.target.getAttribute('purposes') === 'dietary') allergies.disabled = event.detail.choices.dietary !== true;
+      });
+    }
+
     for (const button of document.querySelectorAll('[data-yinyom-show]')) {
       button.hidden = false;
       button.addEventListener('click', () => api.show(button.dataset.yinyomShow));
