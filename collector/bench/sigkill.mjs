@@ -7,8 +7,9 @@
 //
 //   node bench/sigkill.mjs [--rounds 3] [--clients 4] [--kill-after-ms 1500] [--sqlite-sync normal|full]
 //
-// The default runs the collector as it ships (synchronous = NORMAL): a killed process
-// loses nothing it acknowledged, since its WAL writes are already in the OS.
+// It runs the collector in its weaker mode (synchronous = NORMAL, no fsync per batch) on
+// purpose: even then a killed process loses nothing it acknowledged, since its WAL writes are
+// already in the OS. The default, FULL, also fsyncs before answering.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -22,9 +22,10 @@ Flags:
                          0.0.0.0 for every interface, e.g. behind a reverse proxy)
   --db PATH              SQLite database file (default ./data/receipts.sqlite; the folder is
                          created). Ignored when DATABASE_URL is set.
-  --sqlite-sync MODE     normal (default): acknowledged receipts survive the collector
-                         being killed; a power cut may lose the last ~250 ms of them.
-                         full: fsync before every answer, so not even that; slower.
+  --sqlite-sync MODE     full (default): fsync before every answer, so an acknowledged
+                         receipt survives even a power cut.
+                         normal: survives the collector being killed; a power cut may
+                         lose the last ~250 ms of them; faster.
   --allow-origin URL     an origin allowed to send receipts, e.g. https://www.example.go.th;
                          repeat for several. Requests from other origins get 403 and receipts
                          naming another origin are rejected. Without it every origin is
@@ -157,7 +158,7 @@ function configure(argv, env) {
     throw new UsageError(`--log-level must be fatal, error, warn, info, debug or silent, got ${JSON.stringify(logLevel)}`);
   }
 
-  const sqliteSynchronous = flags['sqlite-sync'] ?? 'normal';
+  const sqliteSynchronous = flags['sqlite-sync'] ?? 'full';
   if (sqliteSynchronous !== 'normal' && sqliteSynchronous !== 'full') {
     throw new UsageError(`--sqlite-sync must be normal or full, got ${JSON.stringify(sqliteSynchronous)}`);
   }

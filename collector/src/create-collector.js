@@ -20,10 +20,10 @@ const SUBJECT_RE = /^[^\u0000-\u001F\u007F]{1,256}$/;
  * @property {string} [db] SQLite file path (its folder must exist). Required unless
  *   `databaseUrl` is given.
  * @property {string} [databaseUrl] PostgreSQL connection string; wins over `db`.
- * @property {'normal' | 'full'} [sqliteSynchronous] SQLite durability. `'normal'` (default):
- *   acknowledged receipts survive the collector being killed, and a power cut can lose at
- *   most the last ~250 ms of them. `'full'`: an fsync per batch before the answer, so not
- *   even a power cut loses one, at a cost in latency. See src/sqlite-store.js.
+ * @property {'normal' | 'full'} [sqliteSynchronous] SQLite durability. `'full'` (default):
+ *   an fsync per batch before the answer, so not even a power cut loses an acknowledged
+ *   receipt. `'normal'`: acknowledged receipts survive the collector being killed, and a
+ *   power cut can lose at most the last ~250 ms of them. See src/sqlite-store.js.
  * @property {string[]} [allowOrigins] origins allowed to send receipts, e.g.
  *   `['https://www.example.go.th']`. A request whose `Origin` header is not listed gets 403
  *   (CORS preflight included), a receipt whose `origin` is not listed is rejected. Empty or
@@ -312,7 +312,7 @@ function resolveOptions(options) {
     // Say the length, never the token.
     fail(`adminToken must be a string of at least ${MIN_ADMIN_TOKEN_LENGTH} characters`);
   }
-  const sync = options.sqliteSynchronous ?? 'normal';
+  const sync = options.sqliteSynchronous ?? 'full';
   if (sync !== 'normal' && sync !== 'full') fail(`sqliteSynchronous must be 'normal' or 'full', got ${JSON.stringify(sync)}`);
   const limit = options.rateLimit;
   return {

@@ -25,17 +25,17 @@ CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
  *
  * Durability: WAL mode. `insert` returns, and the HTTP 200 goes out, after the commit has
  * written the batch to the WAL.
- * - `synchronous = NORMAL` (the default): the commit is a write() into the OS page cache, so
+ * - `synchronous = NORMAL`: the commit is a write() into the OS page cache, so
  *   it survives the collector being killed (SIGKILL, OOM, a crash): bench/sigkill.mjs.
  *   Only a power cut or kernel panic can lose acknowledged receipts, and only those since
  *   the last checkpoint, which fsyncs the WAL: at most about `checkpointIntervalMs`
  *   (250 ms) of them. The database itself stays consistent. A receipt lost that way is
  *   still in the browser's history and shows as a chain gap when the next one arrives.
- * - `synchronous = FULL`: every commit also fsyncs the WAL, closing that window. On this
- *   project's shared 2-core VM the fsync put p99 latency at 2,000 receipts/s at 24-60 ms
- *   against 13-32 ms with NORMAL, past the 50 ms goal in half the runs (bench/ingest.mjs
- *   prints both), so FULL is opt-in, for sites whose disks make fsync cheap or that
- *   accept no window.
+ * - `synchronous = FULL` (the default): every commit also fsyncs the WAL, closing that
+ *   window: a consent record acknowledged to a browser is never lost, whatever happens to
+ *   the machine. On this project's shared 2-core VM the two modes' p99 latency at 2,000
+ *   receipts/s overlap (24-60 ms FULL against 13-76 ms NORMAL across runs; bench/ingest.mjs
+ *   prints both), so durability wins the default; NORMAL is there for throughput.
  *
  * Checkpoints (copying the WAL into the database file) run in a worker thread on a second
  * connection rather than inside whichever commit crosses the WAL size threshold, which
@@ -48,12 +48,12 @@ CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
  *
  * @param {string} file path of the database file; its folder must exist
  * @param {object} [options]
- * @param {'normal' | 'full'} [options.synchronous] default 'normal' (see above)
+ * @param {'normal' | 'full'} [options.synchronous] default 'full' (see above)
  * @param {number} [options.checkpointIntervalMs] default 250 ms; 0 leaves checkpoints to
  *   SQLite (inside commits, every 1000 pages)
  * @returns {Promise<ReceiptStore>}
  */
-export async function openSqliteStore(file, { synchronous = 'normal', checkpointIntervalMs = 250 } = {}) {
+export async function openSqliteStore(file, { synchronous = 'full', checkpointIntervalMs = 250 } = {}) {
   if (synchronous !== 'normal' && synchronous !== 'full') {
     throw new TypeError(`synchronous must be 'normal' or 'full', got ${JSON.stringify(synchronous)}`);
   }
