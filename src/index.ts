@@ -5,6 +5,8 @@ import type { ConsentApi } from './core/types.js';
 export type * from './core/types.js';
 export { validateConfig, type ConfigCheck } from './core/config.js';
 export { defaultConsent } from './core/instance.js';
+export { receiptsToJson } from './core/receipts/receipts-to-json.js';
+export { toKantaraReceipt, type KantaraReceipt } from './core/receipts/to-kantara-receipt.js';
 
 /** Options of `createConsent`. */
 export interface CreateConsentOptions {

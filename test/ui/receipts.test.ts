@@ -69,20 +69,37 @@ describe('<yinyom-receipts>', () => {
     expect(history()[1].querySelector('.status.failed')).to.exist;
   });
 
-  it('downloads the receipts as JSON', async () => {
+  /** Clicks the download button whose label contains `label`; returns the file's name and JSON. */
+  async function download(label: string): Promise<{ name: string; json: unknown }> {
     let downloaded: HTMLAnchorElement | undefined;
     const click = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
       downloaded = this;
     };
     try {
-      [...root().querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => b.textContent!.includes('JSON'))!.click();
+      [...root().querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => b.textContent!.includes(label))!.click();
     } finally {
       HTMLAnchorElement.prototype.click = click;
     }
-    expect(downloaded!.download).to.match(/^consent-receipts-\d{4}-\d\d-\d\d\.json$/);
-    const json = JSON.parse(await (await fetch(downloaded!.href)).text());
-    expect(json.map((receipt: { method: string }) => receipt.method)).to.deep.equal(['form', 'banner.reject-all']);
+    return { name: downloaded!.download, json: JSON.parse(await (await fetch(downloaded!.href)).text()) };
+  }
+
+  it('downloads the receipts as JSON, verbatim with their delivery state', async () => {
+    const { name, json } = await download('(JSON)');
+    expect(name).to.match(/^consent-receipts-\d{4}-\d\d-\d\d\.json$/);
+    const { receipts } = json as { receipts: Array<{ receipt: { method: string; hash: string }; status: string }> };
+    expect(receipts.map((entry) => entry.receipt.method)).to.deep.equal(['form', 'banner.reject-all']);
+    expect(receipts[0].status).to.be.oneOf(['sent', 'pending', 'failed']);
+    expect(receipts[0].receipt.hash).to.match(/^sha256-[0-9a-f]{64}$/);
+  });
+
+  it('downloads the receipts as Kantara Consent Receipts 1.1', async () => {
+    const { name, json } = await download('Kantara');
+    expect(name).to.match(/^consent-receipts-kantara-\d{4}-\d\d-\d\d\.json$/);
+    const documents = json as Array<{ version: string; jurisdiction: string; consentReceiptID: string }>;
+    expect(documents).to.have.length(2);
+    expect(documents[0]).to.include({ version: 'KI-CR-v1.1.0', jurisdiction: 'TH' });
+    expect(documents.map((d) => d.consentReceiptID)).to.deep.equal((await api.receipts()).map((receipt) => receipt.id));
   });
 
   it('sends waiting receipts on request and reports the counts', async () => {

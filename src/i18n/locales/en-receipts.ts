@@ -8,6 +8,7 @@ export const templates = {
   'receipts.current': `Current choices`,
   'receipts.denied': `Not granted`,
   'receipts.download': `Download (JSON)`,
+  'receipts.download-kantara': `Download (Kantara CR 1.1)`,
   'receipts.empty': `There are no consent records on this device yet.`,
   'receipts.failed': `Not delivered`,
   'receipts.granted': `Granted`,

@@ -1,6 +1,8 @@
 import { addTranslations, msg, str } from '../../i18n/localization.js';
 import { html, nothing } from 'lit';
 import type { Category, Method, Purpose, ReceiptEntry } from '../../core/types.js';
+import { receiptsToJson } from '../../core/receipts/receipts-to-json.js';
+import { toKantaraReceipt } from '../../core/receipts/to-kantara-receipt.js';
 import { templates } from '../../i18n/locales/en-receipts.js';
 import { base } from '../internal/base.styles.js';
 import { visuallyHidden } from '../internal/visually-hidden.styles.js';
@@ -129,6 +131,9 @@ export class YinyomReceipts extends YinyomElement {
         <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download()}>
           ${msg('ดาวน์โหลด (JSON)', { id: 'receipts.download', desc: 'Download the receipts as a JSON file.' })}
         </button>
+        <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download(true)}>
+          ${msg('ดาวน์โหลด (Kantara CR 1.1)', { id: 'receipts.download-kantara', desc: 'Download the receipts as Kantara Consent Receipt 1.1 documents.' })}
+        </button>
         <button type="button" class="btn quiet" ?hidden=${!waiting} @click=${() => this.#sync()}>
           ${msg('ส่งตอนนี้', { id: 'receipts.sync', desc: 'Send waiting receipts to the server now.' })}
         </button>
@@ -172,10 +177,15 @@ export class YinyomReceipts extends YinyomElement {
     await this.#load();
   }
 
-  #download() {
+  /** Saves the receipts as a file: verbatim with their delivery state, or as Kantara Consent Receipts 1.1. */
+  #download(kantara = false) {
+    const entries = this.entries!;
+    const body = kantara
+      ? JSON.stringify(entries.map((entry) => toKantaraReceipt(entry.receipt, this.ctl.api!.config)), null, 2)
+      : receiptsToJson(entries);
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([JSON.stringify(this.entries!.map((entry) => entry.receipt), null, 2)], { type: 'application/json' }));
-    link.download = `consent-receipts-${new Date().toISOString().slice(0, 10)}.json`;
+    link.href = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+    link.download = `consent-receipts${kantara ? '-kantara' : ''}-${new Date().toISOString().slice(0, 10)}.json`;
     this.renderRoot.append(link);
     link.click();
     link.remove();
