@@ -4,6 +4,7 @@ import type { ConsentApi } from './core/types.js';
 
 export type * from './core/types.js';
 export { validateConfig, type ConfigCheck } from './core/config.js';
+export { checkNotice } from './core/notice.js';
 export { defaultConsent } from './core/instance.js';
 export { receiptsToJson } from './core/receipts/receipts-to-json.js';
 export { toKantaraReceipt, type KantaraReceipt } from './core/receipts/to-kantara-receipt.js';

@@ -152,6 +152,21 @@ describe('<yinyom-notice>', () => {
     expect(text(alert)).to.equal('โหลดประกาศไม่สำเร็จ');
   });
 
+  it('reports a malformed notice by path and shows an error instead of breaking the page', async () => {
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      element.notice = { id: 'x', version: '1', sections: [{ kind: 'data', title: 'ข้อมูล', body: [{ type: 'table', head: ['ก'] }] }] } as unknown as Notice;
+      await element.updateComplete;
+    } finally {
+      console.error = original;
+    }
+    expect(root().querySelector('[role=alert]')).to.exist;
+    expect(root().querySelector('table')).to.equal(null);
+    expect(logged.join()).to.contain('sections[0].body[0].rows: must be an array');
+  });
+
   it('shows the core’s notice when given neither notice nor src', async () => {
     const plain = await fixture<YinyomNotice>(html`<yinyom-notice></yinyom-notice>`);
     await until(() => shadow(plain).querySelectorAll('section').length === 3);

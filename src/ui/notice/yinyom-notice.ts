@@ -1,3 +1,4 @@
+import { checkNotice } from '../../core/notice.js';
 import { addTranslations, msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Block, ConsentApi, Controller, ListItem, Notice, NoticeText } from '../../core/types.js';
@@ -130,6 +131,19 @@ export class YinyomNotice extends YinyomElement {
     }
   }
 
+  #checked = new WeakMap<Notice, boolean>();
+
+  /** A malformed notice is reported once, naming each bad path, and shown as an error rather than breaking the page. */
+  #wellFormed(notice: Notice): boolean {
+    let ok = this.#checked.get(notice);
+    if (ok === undefined) {
+      const problems = checkNotice(notice);
+      if (problems.length) console.error(`[yinyom] notice: ${problems.length} problem(s); it is not shown:\n  ${problems.join('\n  ')}`);
+      this.#checked.set(notice, (ok = !problems.length));
+    }
+    return ok;
+  }
+
   protected override updated(): void {
     if (!this.#arrived && this.#ids.length && !this.modal) {
       this.#arrived = true;
@@ -152,7 +166,8 @@ export class YinyomNotice extends YinyomElement {
 
   override render() {
     if (this.modal && !this.open) return nothing;
-    const notice = this.notice ?? this.loaded;
+    const given = this.notice ?? this.loaded;
+    const notice = given && this.#wellFormed(given) ? given : undefined;
     const language = this.language;
     const thai = language === 'th' && this.numerals === 'thai';
     const t = (value: Parameters<typeof tx>[0]) => tx(value, language, thai ? thaiDigits : undefined);
@@ -162,7 +177,7 @@ export class YinyomNotice extends YinyomElement {
     const close = html`<button type="button" class="close" aria-label=${closeLabel()} @click=${() => this.hide()}>×</button>`;
     const body = notice
       ? this.#body(notice, t, thai)
-      : this.failed
+      : this.failed || given
         ? html`<p class="error" role="alert">${msg('โหลดประกาศไม่สำเร็จ', { id: 'notice.failed', desc: 'The notice could not be loaded.' })}</p>`
         : html`<p role="status">${msg('กำลังโหลดประกาศ…', { id: 'notice.loading' })}</p>`;
     const classes = thai ? 'thai' : '';
