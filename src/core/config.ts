@@ -26,7 +26,6 @@ export interface ConfigCheck {
   warnings: string[];
 }
 
-export { ID_PATTERN };
 
 /** The Google Consent Mode v2 types a category may map to. */
 const CONSENT_MODE_TYPE = /^(ad_(storage|user_data|personalization)|(analytics|functionality|personalization|security)_storage)$/;
