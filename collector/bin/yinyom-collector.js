@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
-import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCollector } from '../src/index.js';
 import { MIN_ADMIN_TOKEN_LENGTH } from '../src/admin-auth.js';
@@ -36,7 +37,14 @@ Flags:
   --retention-days N     delete receipts older than N days, at start and every hour, and
                          refuse incoming ones that old (default: keep forever)
   --rate-limit N         requests a minute from one client address (default 1000; 0 = off)
-  --trust-proxy          take the client address from X-Forwarded-For (behind a proxy)
+  --trust-proxy [HOPS|ADDRESSES]
+                         behind a reverse proxy: take the client address from
+                         X-Forwarded-For, for the rate limit. Alone: one proxy, so the
+                         client is the address that proxy appended (the rightmost).
+                         HOPS: that many proxies in a row. ADDRESSES: the proxies'
+                         addresses or ranges, comma-separated (10.0.0.1,10.1.0.0/16);
+                         only a request from one of them is believed. Without it,
+                         X-Forwarded-For is ignored.
   --log-level LEVEL      fatal, error, warn, info (default) or debug; silent for none.
                          Logs never hold IP addresses or the admin token.
   -h, --help             show this help
@@ -86,9 +94,12 @@ function wholeNumber(value, name, min, max) {
 
 /** @param {string[]} argv */
 function parse(argv) {
+  // --trust-proxy takes an optional value, which parseArgs cannot express: alone (last, or
+  // before another flag) it means one hop.
+  const args = argv.map((arg, i) => (arg === '--trust-proxy' && (i === argv.length - 1 || argv[i + 1].startsWith('-')) ? '--trust-proxy=1' : arg));
   try {
     return parseArgs({
-      args: argv,
+      args,
       strict: true,
       allowPositionals: false,
       options: {
@@ -100,7 +111,7 @@ function parse(argv) {
         'admin-token-file': { type: 'string' },
         'retention-days': { type: 'string' },
         'rate-limit': { type: 'string' },
-        'trust-proxy': { type: 'boolean' },
+        'trust-proxy': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -118,10 +129,24 @@ function parse(argv) {
 }
 
 /**
+ * --trust-proxy's value: a number of hops, or proxy addresses (checked by createCollector).
+ * @param {string | undefined} value
+ * @returns {number | string[] | false}
+ */
+function trustProxy(value) {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return /** @type {number} */ (wholeNumber(value, '--trust-proxy', 1, 100));
+  return value.split(',').map((entry) => entry.trim());
+}
+
+/**
+ * Reads the flags and the environment into createCollector options; creates the SQLite
+ * file's folder. Throws a UsageError naming the flag at fault.
+ *
  * @param {string[]} argv
  * @param {NodeJS.ProcessEnv} env
  */
-function configure(argv, env) {
+export function configure(argv, env) {
   const flags = parse(argv);
   if (flags.help || flags.version) return { flags };
 
@@ -183,7 +208,7 @@ function configure(argv, env) {
       adminToken,
       retentionDays,
       rateLimit: rateLimitMax === 0 ? false : { max: rateLimitMax, timeWindow: 60_000 },
-      trustProxy: flags['trust-proxy'] ?? false,
+      trustProxy: trustProxy(flags['trust-proxy']),
       logger: logLevel === 'silent' ? false : { level: logLevel },
     },
   };
@@ -244,7 +269,15 @@ async function main() {
   }
   const { options, port, host } = /** @type {Required<typeof config>} */ (config);
 
-  const collector = createCollector(options);
+  let collector;
+  try {
+    collector = createCollector(options);
+  } catch (error) {
+    // An option only createCollector can check, such as a --trust-proxy address.
+    const message = /** @type {Error} */ (error).message.replace(/^createCollector: trustProxy/, '--trust-proxy');
+    process.stderr.write(`${NAME}: ${message} (see ${NAME} --help)\n`);
+    process.exit(2);
+  }
   let url;
   try {
     await collector.app.ready();
@@ -278,4 +311,5 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-await main();
+// Run when executed (also through the npm bin symlink), not when a test imports configure().
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

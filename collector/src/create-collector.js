@@ -40,8 +40,11 @@ const SUBJECT_RE = /^[^\u0000-\u001F\u007F]{1,256}$/;
  * @property {number} [maxBatch] most receipts in one request; default 100 (413 past it).
  * @property {boolean | Record<string, unknown>} [logger] `true` or pino options to log
  *   requests (method, URL and status only: never an IP address or a header). Default false.
- * @property {boolean} [trustProxy] behind a reverse proxy: take the client address from
- *   `X-Forwarded-For` for rate limiting. Default false.
+ * @property {boolean | number | string | string[]} [trustProxy] behind reverse proxies: take
+ *   the client address, for rate limiting, from `X-Forwarded-For`. `true` or `1`: one proxy,
+ *   so the client is the address it appended (the rightmost); a number N: N proxies in a
+ *   row; addresses or CIDR ranges (an array, or comma-separated): the proxies, skipped from
+ *   the right, and the header is believed only from them. Default false: the socket's peer.
  * @property {number} [purgeIntervalMs] how often the retention purge runs; default 1 hour.
  * @property {number} [exportPageSize] receipts read from the database at a time while an
  *   export streams; default 500.
@@ -75,13 +78,20 @@ export function createCollector(options = {}) {
   const allow = originAllowList(settings.allowOrigins);
   const guard = adminGuard(settings.adminToken);
 
-  const app = Fastify({
-    logger: loggerOptions(settings.logger),
-    bodyLimit: settings.bodyLimit,
-    trustProxy: settings.trustProxy,
-    // A subject may be 256 characters; percent-encoded Thai takes 9 bytes a character.
-    routerOptions: { maxParamLength: 4096 },
-  });
+  let app;
+  try {
+    app = Fastify({
+      logger: loggerOptions(settings.logger),
+      bodyLimit: settings.bodyLimit,
+      trustProxy: settings.trustProxy,
+      // A subject may be 256 characters; percent-encoded Thai takes 9 bytes a character.
+      routerOptions: { maxParamLength: 4096 },
+    });
+  } catch (error) {
+    // Fastify compiles the proxy addresses; say which option its complaint is about.
+    if (Array.isArray(settings.trustProxy)) throw new TypeError(`createCollector: trustProxy: ${/** @type {Error} */ (error).message}`);
+    throw error;
+  }
 
   // JSON only: no text/plain parser (so a beacon-style text body gets 415), and our own
   // parse so that a malformed body's error says where it breaks.
@@ -329,10 +339,33 @@ function resolveOptions(options) {
     bodyLimit: positive(options.bodyLimit, 'bodyLimit', 1024 * 1024),
     maxBatch: positive(options.maxBatch, 'maxBatch', 100),
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy, fail),
     purgeIntervalMs: positive(options.purgeIntervalMs, 'purgeIntervalMs', 60 * 60 * 1000),
     exportPageSize: positive(options.exportPageSize, 'exportPageSize', 500),
   };
+}
+
+/**
+ * The `trustProxy` option as fastify takes it. Fastify trusts every hop for `true` (so the
+ * client could name itself in the leftmost X-Forwarded-For entry) and no hop for a number,
+ * so a count of hops becomes a function of the hop's position.
+ *
+ * @param {unknown} value
+ * @param {(message: string) => never} fail
+ * @returns {false | string[] | ((address: string, hop: number) => boolean)}
+ */
+function proxyTrust(value, fail) {
+  if (value === undefined || value === false) return false;
+  const hops = value === true ? 1 : value;
+  if (typeof hops === 'number' && Number.isInteger(hops) && hops >= 1) {
+    // Hop 0 is the socket's peer, hop 1 the rightmost X-Forwarded-For entry, and so on.
+    return (_address, hop) => hop < hops;
+  }
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (Array.isArray(list) && list.length > 0 && list.every((entry) => typeof entry === 'string' && entry.trim() !== '')) {
+    return list.map((entry) => entry.trim());
+  }
+  return fail(`trustProxy must be true, a number of hops ≥ 1, or proxy addresses; got ${JSON.stringify(value)}`);
 }
 
 /**

@@ -9,6 +9,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { makeReceipt } from '../test-support/receipts.js';
+import { configure } from '../bin/yinyom-collector.js';
 
 const BIN = fileURLToPath(new URL('../bin/yinyom-collector.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'yinyom-cli-test-'));
@@ -91,12 +92,33 @@ describe('yinyom-collector usage errors', () => {
   it('refuses an allowed origin that is not a URL', () => assertUsageError(run(['--allow-origin', 'example.go.th']), /--allow-origin: .*is not a URL/));
   it('refuses a missing admin token file', () =>
     assertUsageError(run(['--admin-token-file', join(dir, 'nope.txt')]), /--admin-token-file: cannot read .*nope\.txt \(ENOENT\)/));
+  it('refuses a bad --trust-proxy', () => {
+    assertUsageError(run(['--trust-proxy', '0']), /--trust-proxy must be a whole number from 1 to 100, got "0"/);
+    assertUsageError(run(['--trust-proxy', 'proxy.internal', '--db', join(dir, 'tp.sqlite')]), /--trust-proxy: invalid IP address: proxy\.internal/);
+  });
   it('refuses a short admin token, without printing it', () => {
     const file = join(dir, 'short-token');
     writeFileSync(file, 'hunter2\n');
     const result = run(['--admin-token-file', file]);
     assertUsageError(result, /admin token from --admin-token-file .* is shorter than 16 characters/);
     assert.ok(!result.stderr.includes('hunter2'));
+  });
+});
+
+describe('yinyom-collector --trust-proxy', () => {
+  /** @param {string[]} args */
+  const trustProxy = (args) => configure([...args, '--db', join(dir, 'trust.sqlite')], {}).options?.trustProxy;
+
+  it('alone means one proxy hop, before another flag or at the end', () => {
+    assert.equal(trustProxy(['--trust-proxy']), 1);
+    assert.equal(trustProxy(['--trust-proxy', '--port', '0']), 1);
+    assert.equal(trustProxy([]), false);
+  });
+
+  it('takes a number of hops, or proxy addresses', () => {
+    assert.equal(trustProxy(['--trust-proxy', '2']), 2);
+    assert.equal(trustProxy(['--trust-proxy=3']), 3);
+    assert.deepEqual(trustProxy(['--trust-proxy', '10.0.0.1,10.0.0.0/8, ::1']), ['10.0.0.1', '10.0.0.0/8', '::1']);
   });
 });
 
@@ -173,9 +195,9 @@ describe('yinyom-collector running', () => {
     sqlite.close();
   });
 
-  it('reads PORT, HOST and YINYOM_ADMIN_TOKEN from the environment', async () => {
+  it('reads PORT, HOST and YINYOM_ADMIN_TOKEN from the environment; with --trust-proxy, forged X-Forwarded-For do not escape the rate limit', async () => {
     const token = 'env-admin-token-abcdefghijklmnop';
-    const { child, url, exited } = start(['--db', join(dir, 'env.sqlite'), '--log-level', 'silent'], {
+    const { child, url, exited } = start(['--db', join(dir, 'env.sqlite'), '--log-level', 'silent', '--trust-proxy', '--rate-limit', '3'], {
       PORT: '0',
       HOST: '127.0.0.1',
       YINYOM_ADMIN_TOKEN: token,
@@ -184,6 +206,10 @@ describe('yinyom-collector running', () => {
       const base = await url;
       assert.equal((await fetch(`${base}/v1/stats`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
       assert.equal((await fetch(`${base}/v1/stats`, { headers: { authorization: 'Bearer not-the-token-at-all' } })).status, 403);
+      // As a proxy would pass them on: the client's forged entry, then the address the proxy saw.
+      const guess = (/** @type {number} */ i) =>
+        fetch(`${base}/v1/stats`, { headers: { authorization: `Bearer guess-${i}-of-the-token`, 'x-forwarded-for': `9.9.${i}.${i}, 5.6.7.8` } });
+      assert.deepEqual([(await guess(1)).status, (await guess(2)).status, (await guess(3)).status, (await guess(4)).status], [403, 403, 403, 429]);
     } finally {
       child.kill('SIGTERM');
     }

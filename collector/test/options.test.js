@@ -37,3 +37,16 @@ describe('createCollector options', () => {
     assert.throws(() => create({ sqliteSynchronous: 'off' }), /sqliteSynchronous must be 'normal' or 'full', got "off"/);
   });
 });
+
+describe('createCollector trustProxy', () => {
+  it('takes true, a number of hops, or proxy addresses, and refuses anything else by name', () => {
+    for (const trustProxy of [true, false, 1, 3, '10.0.0.1', '10.0.0.1, 10.0.0.2', ['127.0.0.1', '10.0.0.0/8', '::1']]) {
+      assert.doesNotThrow(() => create({ trustProxy }), String(trustProxy));
+    }
+    assert.throws(() => create({ trustProxy: 0 }), /trustProxy must be true, a number of hops ≥ 1, or proxy addresses; got 0/);
+    assert.throws(() => create({ trustProxy: 1.5 }), /trustProxy must be true/);
+    assert.throws(() => create({ trustProxy: [] }), /trustProxy must be true/);
+    assert.throws(() => create({ trustProxy: 'proxy.internal' }), /trustProxy: invalid IP address: proxy\.internal/);
+    assert.throws(() => create({ trustProxy: ['10.0.0.1/99'] }), /trustProxy: invalid range on address: 10\.0\.0\.1\/99/);
+  });
+});

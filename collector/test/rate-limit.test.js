@@ -91,3 +91,68 @@ describe('privacy of the logs and the database', () => {
     }
   });
 });
+
+describe('behind a proxy (trustProxy)', () => {
+  /**
+   * Posts through app.inject as if from `from`, with an X-Forwarded-For header.
+   * @param {import('../src/create-collector.js').Collector} collector
+   * @param {string} from the socket's peer address
+   * @param {string} forwardedFor
+   */
+  const postVia = (collector, from, forwardedFor) =>
+    collector.app.inject({
+      method: 'POST',
+      url: '/v1/receipts',
+      remoteAddress: from,
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      payload: JSON.stringify({ receipts: [makeReceipt()] }),
+    });
+
+  it('true means one hop: the client is the address the proxy appended, whatever the client wrote before it', async (t) => {
+    const { collector, store } = await startCollector(backend, { trustProxy: true, rateLimit: { max: 3, timeWindow: 60_000 } });
+    t.after(() => collector.close());
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await postVia(collector, '127.0.0.1', `9.9.${i}.${i}, 5.6.7.8`)).statusCode);
+    assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+    assert.equal(await store.count(), 3);
+    // Another client behind the same proxy has a count of its own.
+    assert.equal((await postVia(collector, '127.0.0.1', '9.9.9.9, 5.6.7.9')).statusCode, 200);
+  });
+
+  it('limits admin token guesses sent with forged X-Forwarded-For headers', async (t) => {
+    const { collector } = await startCollector(backend, { trustProxy: true, rateLimit: { max: 2, timeWindow: 60_000 } });
+    t.after(() => collector.close());
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await collector.app.inject({
+        method: 'GET',
+        url: '/v1/stats',
+        remoteAddress: '127.0.0.1',
+        headers: { authorization: `Bearer guess-number-${i}-xxxxxxxxxx`, 'x-forwarded-for': `10.${i}.0.1, 5.6.7.8` },
+      });
+      statuses.push(res.statusCode);
+    }
+    assert.deepEqual(statuses, [403, 403, 429, 429]);
+  });
+
+  it('a number N trusts N hops: the client is the address N places from the right', async (t) => {
+    const { collector } = await startCollector(backend, { trustProxy: 2, rateLimit: { max: 1, timeWindow: 60_000 } });
+    t.after(() => collector.close());
+    assert.equal((await postVia(collector, '127.0.0.1', '1.1.1.1, 5.6.7.8, 10.0.0.1')).statusCode, 200);
+    assert.equal((await postVia(collector, '127.0.0.1', '2.2.2.2, 5.6.7.8, 10.0.0.2')).statusCode, 429);
+    assert.equal((await postVia(collector, '127.0.0.1', '1.1.1.1, 5.6.7.9, 10.0.0.1')).statusCode, 200);
+  });
+
+  it('a list of proxy addresses skips those proxies, and ignores X-Forwarded-For from anyone else', async (t) => {
+    const { collector } = await startCollector(backend, {
+      trustProxy: ['127.0.0.1', '10.0.0.0/8'],
+      rateLimit: { max: 1, timeWindow: 60_000 },
+    });
+    t.after(() => collector.close());
+    assert.equal((await postVia(collector, '127.0.0.1', '1.1.1.1, 5.6.7.8, 10.0.0.1')).statusCode, 200);
+    assert.equal((await postVia(collector, '127.0.0.1', '2.2.2.2, 5.6.7.8, 10.9.9.9')).statusCode, 429);
+    // Not from a trusted proxy: the header is the client's own word and is ignored.
+    assert.equal((await postVia(collector, '203.0.113.7', '5.6.7.99')).statusCode, 200);
+    assert.equal((await postVia(collector, '203.0.113.7', '5.6.7.100')).statusCode, 429);
+  });
+});
