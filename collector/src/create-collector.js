@@ -5,6 +5,7 @@ import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { adminGuard, MIN_ADMIN_TOKEN_LENGTH } from './admin-auth.js';
+import { allGaps, chainReport } from './chain-report.js';
 import { checkBatch } from './check-batch.js';
 import { csvLines, ndjsonLines } from './export-format.js';
 import { HttpError } from './http-error.js';
@@ -232,30 +233,12 @@ export function createCollector(options = {}) {
         return `{"subject":${JSON.stringify(subject)},"count":${rows.length},"receipts":[${rows.map((row) => row.body).join(',')}]}`;
       });
 
-      admin.get('/v1/subjects/:subject/gaps', async (request) => {
-        const subject = subjectParam(request.params);
-        const [rows, gaps] = await Promise.all([ready().bySubject(subject), ready().gaps({ subject, limit: 10_000 })]);
-        /** @type {Map<string, string[]>} */
-        const byPrev = new Map();
-        for (const row of rows) {
-          if (row.prev === null) continue;
-          byPrev.set(row.prev, [...(byPrev.get(row.prev) ?? []), row.id]);
-        }
-        return {
-          subject,
-          count: rows.length,
-          complete: gaps.length === 0,
-          roots: rows.filter((row) => row.prev === null).map((row) => row.id),
-          gaps: gaps.map(({ id, time, prev }) => ({ id, time, prev })),
-          forks: [...byPrev].filter(([, ids]) => ids.length > 1).map(([prev, ids]) => ({ prev, ids })),
-        };
-      });
+      admin.get('/v1/subjects/:subject/gaps', async (request) => chainReport(ready(), subjectParam(request.params)));
 
       admin.get('/v1/gaps', async (request) => {
         const query = /** @type {Record<string, string | undefined>} */ (request.query);
         const limit = intParam(query.limit, 'limit', 1000, 1, 100_000);
-        const gaps = await ready().gaps({ limit: limit + 1 });
-        return { gaps: gaps.slice(0, limit), truncated: gaps.length > limit };
+        return allGaps(ready(), limit);
       });
 
       admin.get('/v1/stats', async (request) => {

@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS receipts (
   received_day text NOT NULL,
   body text NOT NULL
 );
-CREATE INDEX IF NOT EXISTS receipts_subject_time ON receipts (subject, time);
+DROP INDEX IF EXISTS receipts_subject_time;
+CREATE INDEX IF NOT EXISTS receipts_subject_time_id ON receipts (subject, time, id);
 CREATE INDEX IF NOT EXISTS receipts_time ON receipts (time);
 CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
 `;
@@ -112,14 +113,20 @@ export async function openPostgresStore(connectionString) {
       );
       return rows;
     },
-    async gaps({ subject, limit }) {
-      const { rows } = await pool.query(
-        `SELECT r.id, r.subject, r.time, r.prev FROM receipts AS r
-         WHERE r.prev IS NOT NULL AND ($1::text IS NULL OR r.subject = $1)
-           AND NOT EXISTS (SELECT 1 FROM receipts AS p WHERE p.hash = r.prev)
-         ORDER BY r.subject COLLATE "C", r.time, r.id LIMIT $2`,
-        [subject ?? null, limit],
-      );
+    async chain({ subject, after, limit }) {
+      // See the SQLite store. `subject` compares in the database's collation, as its index
+      // does: across subjects the order is SQLite's only under the C locale.
+      const link = `SELECT r.id, r.subject, r.time, r.prev,
+          r.prev IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipts AS p WHERE p.hash = r.prev) AS missing
+        FROM receipts AS r`;
+      const { rows } =
+        subject === undefined
+          ? await pool.query(`${link} WHERE (r.subject, r.time, r.id) > ($1, $2, $3) ORDER BY r.subject, r.time, r.id LIMIT $4`, [
+              after?.subject ?? '', after?.time ?? '', after?.id ?? '', limit,
+            ])
+          : await pool.query(`${link} WHERE r.subject = $1 AND (r.time, r.id) > ($2, $3) ORDER BY r.time, r.id LIMIT $4`, [
+              subject, after?.time ?? '', after?.id ?? '', limit,
+            ]);
       return rows;
     },
     async purgeBefore(before) {

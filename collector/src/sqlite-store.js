@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS receipts (
   received_day TEXT NOT NULL,
   body TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS receipts_subject_time ON receipts (subject, time);
+DROP INDEX IF EXISTS receipts_subject_time;
+CREATE INDEX IF NOT EXISTS receipts_subject_time_id ON receipts (subject, time, id);
 CREATE INDEX IF NOT EXISTS receipts_time ON receipts (time);
 CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
 `;
@@ -42,8 +43,9 @@ CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
  * would stall that request for tens of milliseconds. If the worker fails, this connection
  * falls back to SQLite's automatic checkpoints.
  *
- * Indexes exist for the queries that run: id (primary key), subject+time (a subject's
- * receipts), time (ranges, retention), hash (chain gaps). `prev` and `received_day` are
+ * Indexes exist for the queries that run: id (primary key), subject+time+id (a subject's
+ * receipts in order, and its chain read a page at a time), time (ranges, retention), hash
+ * (chain gaps). Version 0.1's subject+time index is replaced on open. `prev` and `received_day` are
  * stored but not indexed: no query looks them up, and each index costs every insert.
  *
  * @param {string} file path of the database file; its folder must exist
@@ -127,14 +129,15 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
      WHERE (@from IS NULL OR r.time >= @from) AND (@to IS NULL OR r.time < @to)
      GROUP BY day, choice ORDER BY day, choice`,
   );
-  const gaps = db.prepare(
-    `SELECT r.id, r.subject, r.time, r.prev FROM receipts AS r
-     WHERE r.prev IS NOT NULL AND (@subject IS NULL OR r.subject = @subject)
-       AND NOT EXISTS (SELECT 1 FROM receipts AS p WHERE p.hash = r.prev)
-     ORDER BY r.subject, r.time, r.id LIMIT @limit`,
-  );
+  // A receipt's `missing`: its prev is the hash of no stored receipt (a gap in its chain).
+  const link = `SELECT r.id, r.subject, r.time, r.prev,
+      r.prev IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipts AS p WHERE p.hash = r.prev) AS missing
+    FROM receipts AS r`;
+  const subjectChain = db.prepare(`${link} WHERE r.subject = @subject AND (r.time, r.id) > (@time, @id) ORDER BY r.time, r.id LIMIT @limit`);
+  const allChains = db.prepare(`${link} WHERE (r.subject, r.time, r.id) > (@subject, @time, @id) ORDER BY r.subject, r.time, r.id LIMIT @limit`);
   const purge = db.prepare('DELETE FROM receipts WHERE time < ?');
   const count = db.prepare('SELECT count(*) FROM receipts').pluck();
+  const ping = db.prepare('SELECT 1').pluck();
 
   /** @param {import('./store.js').Range} [range] */
   const bounds = (range = {}) => ({ from: range.from ?? null, to: range.to ?? null, subject: range.subject ?? null });
@@ -156,11 +159,16 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
       }
     },
     stats: async (range) => /** @type {any[]} */ (stats.all(bounds(range))),
-    gaps: async ({ subject, limit }) => /** @type {any[]} */ (gaps.all({ subject: subject ?? null, limit })),
+    chain: async ({ subject, after, limit }) => {
+      const statement = subject === undefined ? allChains : subjectChain;
+      const rows = statement.all({ subject: subject ?? after?.subject ?? '', time: after?.time ?? '', id: after?.id ?? '', limit });
+      return /** @type {any[]} */ (rows).map((row) => ({ ...row, missing: row.missing === 1 }));
+    },
     purgeBefore: async (before) => purge.run(before).changes,
     count: async () => /** @type {number} */ (count.get()),
+    // Constant cost: /healthz is not rate-limited, so it must not scan the table.
     ping: async () => {
-      count.get();
+      ping.get();
     },
     close: async () => {
       if (checkpointer && checkpointerRunning) {

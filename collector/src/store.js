@@ -30,8 +30,11 @@
  */
 
 /** @typedef {{ day: string, choice: string, granted: number, denied: number }} ChoiceStat */
-/** @typedef {{ id: string, subject: string, time: string, prev: string }} Gap */
 /** @typedef {{ id: string, time: string, hash: string, prev: string | null, body: string }} SubjectRow */
+/**
+ * One link of a chain; `missing`: `prev` is not the hash of any stored receipt (a gap).
+ * @typedef {{ id: string, subject: string, time: string, prev: string | null, missing: boolean }} ChainRow
+ */
 
 /**
  * @typedef {object} ReceiptStore
@@ -43,8 +46,9 @@
  * @property {(range?: Range & { pageSize?: number }) => AsyncGenerator<string>} bodies
  *   the stored JSON texts ordered by id (UUIDv7, so by creation time), read a page at a time
  * @property {(range?: Range) => Promise<ChoiceStat[]>} stats granted/denied per choice per UTC day
- * @property {(options: { subject?: string, limit: number }) => Promise<Gap[]>} gaps
- *   receipts whose `prev` is not the hash of any stored receipt
+ * @property {(page: { subject?: string, after: ChainRow | null, limit: number }) => Promise<ChainRow[]>} chain
+ *   one page of the receipts of `subject` (or of all, by subject) ordered by time then id,
+ *   those after `after`: the chains, read a page at a time for the gaps reports
  * @property {(before: string) => Promise<number>} purgeBefore deletes receipts with `time` < before; returns the count
  * @property {() => Promise<number>} count
  * @property {() => Promise<void>} ping throws when the database cannot be reached

@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, it as runIt } from 'node:test';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { ADMIN_TOKEN, SITE, adminGet, post, snapshot, startCollector } from './harness.js';
-import { makeChain, makeReceipt, rehash } from './receipts.js';
+import { makeChain, makeReceipt, rehash, uuidv7 } from './receipts.js';
 
 /** @typedef {import('./harness.js').Backend} Backend */
 
@@ -41,6 +43,23 @@ export function collectorSuite(backend, { skip } = {}) {
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().accepted.length, 3);
     return { ...started, seed, before: await snapshot(started.store) };
+  }
+
+  /**
+   * Renames the receipts table from a second connection.
+   * @param {{ db?: string, databaseUrl?: string }} database
+   */
+  async function renameReceiptsTable(database) {
+    if (database.db) {
+      const db = new Database(database.db);
+      db.exec('ALTER TABLE receipts RENAME TO receipts_away');
+      db.close();
+      return;
+    }
+    const client = new pg.Client({ connectionString: database.databaseUrl });
+    await client.connect();
+    await client.query('ALTER TABLE receipts RENAME TO receipts_away');
+    await client.end();
   }
 
   /**
@@ -255,6 +274,16 @@ export function collectorSuite(backend, { skip } = {}) {
     });
 
     describe('GET /healthz', () => {
+      it('pings the database without reading the receipts table, whatever its size', async (t) => {
+        const { collector, store, database } = await open(t);
+        await post(collector, makeChain(3));
+        // Move the table away behind the collector's back: a ping that counts rows fails.
+        await renameReceiptsTable(database);
+        const res = await collector.app.inject({ method: 'GET', url: '/healthz' });
+        assert.equal(res.statusCode, 200, res.body);
+        await assert.rejects(store.count());
+      });
+
       it('answers ok with the storage kind', async (t) => {
         const { collector } = await open(t);
         const res = await collector.app.inject({ method: 'GET', url: '/healthz' });
@@ -447,7 +476,7 @@ export function collectorSuite(backend, { skip } = {}) {
         const chain = makeChain(4, { subject: 'whole' });
         await post(collector, chain);
         const report = (await adminGet(collector, '/v1/subjects/whole/gaps')).json();
-        assert.deepEqual(report, { subject: 'whole', count: 4, complete: true, roots: [chain[0].id], gaps: [], forks: [] });
+        assert.deepEqual(report, { subject: 'whole', count: 4, complete: true, truncated: false, roots: [chain[0].id], gaps: [], forks: [] });
       });
 
       it('names the receipt after a missing one, and clears when it arrives', async (t) => {
@@ -474,7 +503,69 @@ export function collectorSuite(backend, { skip } = {}) {
         await post(collector, [first, left, right]);
         const report = (await adminGet(collector, '/v1/subjects/forked/gaps')).json();
         assert.equal(report.complete, true);
-        assert.deepEqual(report.forks.map((/** @type {any} */ f) => [f.prev, [...f.ids].sort()]), [[first.hash, [left.id, right.id].sort()]]);
+        assert.deepEqual(report.forks.map((/** @type {any} */ f) => [f.prev, f.count, [...f.ids].sort()]), [[first.hash, 2, [left.id, right.id].sort()]]);
+      });
+
+      it('reports 30,000 receipts forked from one prev in bounded lists, reading a page at a time while /healthz answers', async (t) => {
+        const { collector, store } = await open(t);
+        // Stored directly: the reports read only the indexed columns, and 30,000 hashed
+        // receipts would take seconds to make.
+        const start = Date.now() - 60_000;
+        const fake = (/** @type {number} */ i, /** @type {string | null} */ prev) => ({
+          id: uuidv7(start + i),
+          subject: 'planted',
+          time: new Date(start + i).toISOString(),
+          hash: `sha256-${i.toString(16).padStart(64, '0')}`,
+          prev,
+          receivedDay: new Date(start).toISOString().slice(0, 10),
+          body: '{}',
+        });
+        const root = fake(0, null);
+        const forked = Array.from({ length: 30_000 }, (_, i) => fake(i + 1, root.hash));
+        await store.insert([root, ...forked]);
+        const url = await collector.listen({ port: 0, host: '127.0.0.1' });
+
+        /**
+         * Once a report has read its first page, asks for /healthz over a socket, which only
+         * the event loop can answer: it must not wait for the other 29,000 receipts.
+         * @param {string} path
+         */
+        async function whileReading(path) {
+          /** @type {string[]} */
+          const finished = [];
+          /** @type {Promise<unknown> | undefined} */
+          let health;
+          const chain = store.chain;
+          let pages = 0;
+          store.chain = async (...args) => {
+            const rows = await chain.apply(store, args);
+            if (pages++ === 0) health = fetch(`${url}/healthz`).then((res) => finished.push(`healthz ${res.status}`));
+            return rows;
+          };
+          try {
+            const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+            const body = /** @type {any} */ (await res.json());
+            finished.push(`report ${res.status}`);
+            await health;
+            assert.deepEqual(finished, ['healthz 200', 'report 200']);
+            assert.ok(pages > 10, `${pages} page reads`);
+            return body;
+          } finally {
+            store.chain = chain;
+          }
+        }
+
+        const report = await whileReading('/v1/subjects/planted/gaps');
+        assert.equal(report.count, 30_001);
+        assert.equal(report.complete, true);
+        assert.equal(report.truncated, true);
+        assert.deepEqual(report.roots, [root.id]);
+        assert.equal(report.forks.length, 1);
+        assert.equal(report.forks[0].prev, root.hash);
+        assert.equal(report.forks[0].count, 30_000);
+        assert.deepEqual(report.forks[0].ids, forked.slice(0, 100).map((row) => row.id));
+
+        assert.deepEqual(await whileReading('/v1/gaps'), { gaps: [], truncated: false });
       });
 
       it('limits the all-subject report and says it was truncated', async (t) => {
