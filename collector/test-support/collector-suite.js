@@ -189,6 +189,21 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.ok(!after.bodies.some((b) => JSON.parse(b).id === tampered.id));
       });
 
+      it('rejects a receipt holding a lone surrogate, naming the field, and stores the others', async (t) => {
+        const { collector, store, before } = await seeded(t);
+        const good = makeReceipt({ subject: 'b' });
+        // No hash can be computed over a lone surrogate (RFC 8785 refuses it): any will do.
+        const broken = { ...makeReceipt(), controller: 'TDGA \ud800', hash: `sha256-${'0'.repeat(64)}` };
+        const res = await post(collector, [broken, good]);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual(res.json(), {
+          accepted: [good.id],
+          duplicates: [],
+          rejected: [{ id: broken.id, error: 'receipts[0].controller: is not well-formed Unicode (a lone surrogate, U+D800, at character 5)' }],
+        });
+        assert.equal((await snapshot(store)).count, before.count + 1);
+      });
+
       it('rejects a receipt of an unknown schema version and stores nothing', async (t) => {
         const { collector, store, before } = await seeded(t);
         const future = rehash(makeReceipt(), { schema: 'yinyom.receipt/2' });

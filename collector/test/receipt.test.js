@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { receiptHash, receiptSchema, validateReceipt, verifyReceiptHash } from '../src/index.js';
-import { makeReceipt, rehash } from '../test-support/receipts.js';
+import { NOTICE_HASH, makeReceipt, rehash } from '../test-support/receipts.js';
 
 describe('receipt hash', () => {
   const receipt = {
@@ -56,6 +56,7 @@ describe('receipt schema', () => {
     for (const actor of ['self', 'parent', 'custodian', 'curator']) assert.deepEqual(validateReceipt(makeReceipt({ actor })), []);
     assert.deepEqual(validateReceipt(makeReceipt({ prev: 'sha256-' + 'f'.repeat(64), choices: {} })), []);
     assert.deepEqual(validateReceipt(makeReceipt({ origin: 'http://localhost:8000', page: '/' })), []);
+    assert.deepEqual(validateReceipt(makeReceipt({ subject: '😀 ผู้ใช้', controller: 'กรม 😀' })), []);
   });
 
   /** @type {[string, Record<string, unknown>, RegExp][]} */
@@ -82,6 +83,9 @@ describe('receipt schema', () => {
     ['a prev that is not a hash', { prev: 'abc' }, /^r\.prev: must be a hash .* or null$/],
     ['a hash of another algorithm', { hash: 'sha512-' + 'a'.repeat(64) }, /^r\.hash: must match/],
     ['an extra field', { ip: '203.0.113.9' }, /^r\.ip: is not a field of this object/],
+    ['a lone high surrogate in the subject', { subject: 'a\ud800' }, /^r\.subject: is not well-formed Unicode \(a lone surrogate, U\+D800, at character 1\)$/],
+    ['a lone low surrogate in the notice id', { notice: { id: '\udc00x', version: '1', hash: NOTICE_HASH } }, /^r\.notice\.id: is not well-formed Unicode \(a lone surrogate, U\+DC00, at character 0\)$/],
+    ['a lone surrogate in a choice id', { choices: { 'a\ud800': true } }, /^r\.choices\["a\\ud800"\]: is a key that is not well-formed Unicode/],
   ];
   for (const [what, fields, message] of cases) {
     it(`refuses ${what}, naming the field`, () => {
