@@ -146,6 +146,10 @@ export function createCollector(options = {}) {
     if (origin !== undefined && !allow.allows(origin)) {
       throw new HttpError(403, `origin ${origin} is not allowed to use this collector (allowed: ${allow.origins.join(', ')})`);
     }
+    // The query parser makes an array of a repeated parameter, which no route expects.
+    for (const [name, value] of Object.entries(/** @type {Record<string, unknown>} */ (request.query))) {
+      if (Array.isArray(value)) throw new HttpError(400, `query: ${name} is given ${value.length} times; give it once`);
+    }
   });
 
   app.register(cors, {

@@ -444,6 +444,16 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.deepEqual(byDay.body.trimEnd().split('\n').map((l) => JSON.parse(l).id), [a.id]);
       });
 
+      it('refuses a repeated query parameter with a 400 naming it, in either format and on every admin endpoint', async (t) => {
+        const { collector } = await open(t);
+        await post(collector, [makeReceipt({ subject: 'a' }), makeReceipt({ subject: 'b' })]);
+        for (const url of ['/v1/export?subject=a&subject=b', '/v1/export?format=csv&subject=a&subject=b', '/v1/export?format=csv&format=ndjson']) {
+          assertJsonError(await adminGet(collector, url), 400, /^query: (subject|format) is given 2 times; give it once$/);
+        }
+        assertJsonError(await adminGet(collector, '/v1/stats?from=2026-11-01&from=2026-11-02'), 400, /^query: from is given 2 times/);
+        assertJsonError(await adminGet(collector, '/v1/gaps?limit=1&limit=2&limit=3'), 400, /^query: limit is given 3 times/);
+      });
+
       it('refuses an unknown format with 400', async (t) => {
         const { collector } = await open(t);
         assertJsonError(await adminGet(collector, '/v1/export?format=xlsx'), 400, /^format: must be csv or ndjson/);
