@@ -1,5 +1,6 @@
 // @ts-check
 import { createHmac, randomBytes } from 'node:crypto';
+import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import { Readable } from 'node:stream';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
@@ -13,6 +14,7 @@ import { originAllowList } from './origins.js';
 import { openStore } from './store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_PARAM_LENGTH = 4096;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const SUBJECT_RE = /^[^\u0000-\u001F\u007F]{1,256}$/;
 
@@ -86,7 +88,19 @@ export function createCollector(options = {}) {
       bodyLimit: settings.bodyLimit,
       trustProxy: settings.trustProxy,
       // A subject may be 256 characters; percent-encoded Thai takes 9 bytes a character.
-      routerOptions: { maxParamLength: 4096 },
+      routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+      // Errors of the router and of Node's HTTP parser, which come before any route or
+      // error handler, answer JSON too.
+      frameworkErrors: (error, _request, reply) => {
+        const [status, message] =
+          error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? [414, `subject: longer than ${MAX_PARAM_LENGTH} bytes in the URL; a subject is 1 to 256 characters`]
+            : error.code === 'FST_ERR_BAD_URL'
+              ? [400, `URL: ${error.message.replace(/ is not a valid url component$/, '')} is not valid percent-encoding`]
+              : [400, `request: ${error.message}`];
+        reply.code(status).send({ error: message });
+      },
+      clientErrorHandler: answerClientError,
     });
   } catch (error) {
     // Fastify compiles the proxy addresses; say which option its complaint is about.
@@ -145,6 +159,14 @@ export function createCollector(options = {}) {
     const origin = request.headers.origin;
     if (origin !== undefined && !allow.allows(origin)) {
       throw new HttpError(403, `origin ${origin} is not allowed to use this collector (allowed: ${allow.origins.join(', ')})`);
+    }
+    // @fastify/cors answers these in plain text; only a CORS preflight is served.
+    if (request.method === 'OPTIONS') {
+      for (const header of ['Origin', 'Access-Control-Request-Method']) {
+        if (request.headers[header.toLowerCase()] === undefined) {
+          throw new HttpError(400, `preflight: the ${header} header is missing; OPTIONS answers CORS preflights only`);
+        }
+      }
     }
     // The query parser makes an array of a repeated parameter, which no route expects.
     for (const [name, value] of Object.entries(/** @type {Record<string, unknown>} */ (request.query))) {
@@ -373,6 +395,38 @@ function loggerOptions(logger) {
       res: (/** @type {{ statusCode: number }} */ reply) => ({ statusCode: reply.statusCode }),
     },
   };
+}
+
+/** Sockets already answered: a parser in error raises the same error on each later read. */
+const answeredSockets = new WeakSet();
+
+/**
+ * Answers what Node's HTTP parser refused (headers too large, malformed requests, timeouts)
+ * with a JSON error, then closes the connection. Unlike Node's and fastify's handlers it
+ * does not destroy the socket at once: closing with the rest of an oversized request unread
+ * would send a reset that can overtake the answer.
+ *
+ * @param {Error & { code?: string }} error
+ * @param {import('node:net').Socket} socket
+ */
+function answerClientError(error, socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed || answeredSockets.has(socket)) return;
+  answeredSockets.add(socket);
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, `headers: larger than the limit of ${maxHeaderSize} bytes`]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request: not received in time']
+        : [400, `request: malformed HTTP (${error.code ?? error.message})`];
+  const body = JSON.stringify({ error: message });
+  // Whatever else the client sends goes to the failed parser and is dropped; a client that
+  // keeps sending is cut off.
+  socket.setTimeout(10_000, () => socket.destroy());
+  if (!socket.writable) return void socket.destroy();
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 let warnedAllOrigins = false;

@@ -1,6 +1,7 @@
 // @ts-check
 // Starting collectors on a backend, and reading what a store holds.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCollector } from '../src/index.js';
@@ -96,5 +97,26 @@ export function adminGet(collector, url, token = ADMIN_TOKEN) {
     method: 'GET',
     url,
     headers: token === null ? {} : { authorization: `Bearer ${token}` },
+  });
+}
+
+/**
+ * A request over a real socket with node:http, not fetch: fetch will not send an Origin
+ * header we choose, nor headers past Node's size limit.
+ *
+ * @param {string} url
+ * @param {{ method?: string, headers?: Record<string, string>, body?: string }} [options]
+ * @returns {Promise<{ status: number, headers: import('node:http').IncomingHttpHeaders, body: string }>}
+ */
+export function send(url, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }

@@ -1,32 +1,12 @@
 // @ts-check
 // CORS and the origin allow-list, over real HTTP on loopback.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN_TOKEN, SITE, snapshot, sqliteBackend, startCollector } from '../test-support/harness.js';
+import { ADMIN_TOKEN, SITE, send, snapshot, sqliteBackend, startCollector } from '../test-support/harness.js';
 import { makeReceipt } from '../test-support/receipts.js';
 
 const backend = sqliteBackend();
 after(() => backend.cleanup());
-
-/**
- * @param {string} url
- * @param {{ method?: string, headers?: Record<string, string>, body?: string }} [options]
- * @returns {Promise<{ status: number, headers: import('node:http').IncomingHttpHeaders, body: string }>}
- */
-function send(url, { method = 'GET', headers = {}, body } = {}) {
-  // node:http, not fetch: fetch will not send an Origin header we choose.
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const preflight = {
   method: 'OPTIONS',
