@@ -6,6 +6,13 @@ import { validateReceipt } from './receipt-schema.js';
 /** @typedef {{ id: string | null, error: string }} Rejection */
 
 /**
+ * How far ahead of the collector's clock a receipt's `time` may be. A device whose clock is
+ * a few hours off (a time zone entered as UTC) still gets its receipts kept; beyond that the
+ * time is wrong, and a receipt dated years ahead would outlive any retention period.
+ */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/**
  * @typedef {object} CheckedBatch
  * @property {import('./store.js').StoredReceipt[]} rows valid receipts to store, first of each id only
  * @property {Map<string, number>} index position in the request of each row's receipt
@@ -23,7 +30,8 @@ import { validateReceipt } from './receipt-schema.js';
  * @param {(origin: string) => boolean} rules.allowsOrigin the origin allow-list
  * @param {string} [rules.notBefore] ISO time; older receipts are past retention and refused
  * @param {number} [rules.retentionDays] for the message that goes with `notBefore`
- * @param {string} rules.receivedDay `YYYY-MM-DD` stored with each row
+ * @param {number} rules.receivedAt the collector's clock (ms): receipts more than
+ *   {@link MAX_CLOCK_SKEW_MS} ahead of it are refused; its UTC day is stored with each row
  * @returns {CheckedBatch}
  */
 export function checkBatch(body, rules) {
@@ -68,7 +76,7 @@ export function checkBatch(body, rules) {
         time: row.time,
         hash: row.hash,
         prev: row.prev,
-        receivedDay: rules.receivedDay,
+        receivedDay: new Date(rules.receivedAt).toISOString().slice(0, 10),
         // Re-serializing the parsed receipt keeps its fields, order and values; only
         // insignificant whitespace of the request is lost.
         body: JSON.stringify(receipt),
@@ -90,6 +98,10 @@ function problemWith(receipt, at, rules) {
   const row = /** @type {Record<string, any>} */ (receipt);
   if (!rules.allowsOrigin(row.origin)) {
     return `${at}.origin: ${row.origin} is not an allowed origin of this collector`;
+  }
+  if (Date.parse(row.time) > rules.receivedAt + MAX_CLOCK_SKEW_MS) {
+    const clock = new Date(rules.receivedAt).toISOString();
+    return `${at}.time: ${row.time} is more than a day ahead of the collector's clock (${clock}); is the device's clock wrong?`;
   }
   if (rules.notBefore !== undefined && row.time < rules.notBefore) {
     return `${at}.time: ${row.time} is older than the retention period of ${rules.retentionDays} days`;

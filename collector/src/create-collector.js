@@ -11,12 +11,12 @@ import { checkBatch } from './check-batch.js';
 import { csvLines, ndjsonLines } from './export-format.js';
 import { HttpError } from './http-error.js';
 import { originAllowList } from './origins.js';
+import { isValidSubject } from './receipt-schema.js';
 import { openStore } from './store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PARAM_LENGTH = 4096;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const SUBJECT_RE = /^[^\u0000-\u001F\u007F]{1,256}$/;
 
 /**
  * @typedef {object} CollectorOptions
@@ -51,6 +51,8 @@ const SUBJECT_RE = /^[^\u0000-\u001F\u007F]{1,256}$/;
  * @property {number} [purgeIntervalMs] how often the retention purge runs; default 1 hour.
  * @property {number} [exportPageSize] receipts read from the database at a time while an
  *   export streams; default 500.
+ * @property {() => number} [now] the collector's clock, in milliseconds since 1970 (for
+ *   tests); default `Date.now`. Retention and the receipts' time checks read it.
  */
 
 /**
@@ -129,7 +131,7 @@ export function createCollector(options = {}) {
   if (allow.all) warnAllOrigins(app.log, settings.logger);
 
   const cutoff = () =>
-    settings.retentionDays === undefined ? undefined : new Date(Date.now() - settings.retentionDays * DAY_MS).toISOString();
+    settings.retentionDays === undefined ? undefined : new Date(settings.now() - settings.retentionDays * DAY_MS).toISOString();
 
   async function purge() {
     const before = cutoff();
@@ -220,13 +222,12 @@ export function createCollector(options = {}) {
     });
 
     routes.post('/v1/receipts', async (request) => {
-      const notBefore = cutoff();
       const batch = checkBatch(request.body, {
         maxBatch: settings.maxBatch,
         allowsOrigin: allow.allows,
-        notBefore,
+        notBefore: cutoff(),
         retentionDays: settings.retentionDays,
-        receivedDay: new Date().toISOString().slice(0, 10),
+        receivedAt: settings.now(),
       });
       // Resolves after the commit: the 200 below acknowledges only durable receipts.
       const { inserted, existing } = await ready().insert(batch.rows);
@@ -351,6 +352,7 @@ function resolveOptions(options) {
     trustProxy: proxyTrust(options.trustProxy, fail),
     purgeIntervalMs: positive(options.purgeIntervalMs, 'purgeIntervalMs', 60 * 60 * 1000),
     exportPageSize: positive(options.exportPageSize, 'exportPageSize', 500),
+    now: typeof options.now === 'function' ? options.now : options.now === undefined ? Date.now : fail('now must be a function returning milliseconds'),
   };
 }
 
@@ -472,7 +474,7 @@ function describeError(error, bodyLimit, request) {
 /** @param {unknown} params */
 function subjectParam(params) {
   const subject = /** @type {{ subject: string }} */ (params).subject;
-  if (!SUBJECT_RE.test(subject)) throw new HttpError(400, 'subject: must be 1 to 256 characters without control characters');
+  if (!isValidSubject(subject)) throw new HttpError(400, 'subject: must be 1 to 256 characters without control characters or bidi controls');
   return subject;
 }
 
@@ -506,7 +508,9 @@ function dayRange(query) {
     if (!DATE_RE.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
       throw new HttpError(400, `${name}: must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
     }
-    range[name] = new Date(name === 'to' ? time + DAY_MS : time).toISOString();
+    const bound = new Date(name === 'to' ? time + DAY_MS : time).toISOString();
+    // The day after 9999-12-31 has no four-digit year (and no receipt is that late): no bound.
+    if (/^\d{4}-/.test(bound)) range[name] = bound;
   }
   return range;
 }

@@ -17,15 +17,27 @@ export const receiptSchema = JSON.parse(
 const ajv = new Ajv2020.default({ allErrors: true, strict: true });
 addFormats.default(ajv);
 const validate = ajv.compile(receiptSchema);
+const validateSubject = /** @type {import('ajv').ValidateFunction} */ (ajv.getSchema(`${receiptSchema.$id}#/properties/subject`));
+
+/**
+ * Whether a value is a subject the schema accepts, counted and checked exactly as in a
+ * receipt (so a subject that can be stored can be looked up).
+ *
+ * @param {unknown} value
+ * @returns {boolean}
+ */
+export function isValidSubject(value) {
+  return typeof value === 'string' && value.isWellFormed() && validateSubject(value);
+}
 
 const HASH_HINT = 'sha256- and 64 lowercase hex digits';
-const NO_CONTROL = 'no control characters';
+const NO_CONTROL = 'no control characters or bidi controls';
 
 /** Plain-words reading of the schema's patterns by field path, appended to the raw pattern. */
 const HINTS = /** @type {Record<string, string>} */ ({
   '.id': 'a lowercase UUIDv7',
   '.subject': NO_CONTROL,
-  '.time': 'a UTC time as toISOString() writes it, e.g. 2026-11-22T12:00:00.000Z',
+  '.time': 'a UTC time from the years 2000 to 2099 as toISOString() writes it, e.g. 2026-11-22T12:00:00.000Z',
   '.origin': 'an origin such as https://www.example.go.th, without a path',
   '.page': "a path that starts with '/', without query string or fragment",
   '.controller': NO_CONTROL,

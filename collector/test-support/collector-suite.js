@@ -277,6 +277,21 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.equal(await store.count(), 1);
       });
 
+      it("rejects a receipt dated more than a day ahead of the collector's clock, and takes one an hour ahead", async (t) => {
+        const now = Date.parse('2026-11-22T12:00:00.000Z');
+        const { collector, store } = await open(t, { now: () => now });
+        const hour = 60 * 60 * 1000;
+        const soon = makeReceipt({ time: new Date(now + hour).toISOString() });
+        const later = makeReceipt({ time: new Date(now + 25 * hour).toISOString() });
+        const res = await post(collector, [soon, later]);
+        assert.deepEqual(res.json(), {
+          accepted: [soon.id],
+          duplicates: [],
+          rejected: [{ id: later.id, error: "receipts[1].time: 2026-11-23T13:00:00.000Z is more than a day ahead of the collector's clock (2026-11-22T12:00:00.000Z); is the device's clock wrong?" }],
+        });
+        assert.equal(await store.count(), 1);
+      });
+
       it('keeps acknowledged receipts across a restart, in either SQLite sync mode', async (t) => {
         const first = await startCollector(backend, { sqliteSynchronous: 'full' });
         const receipts = makeChain(4);
@@ -368,6 +383,31 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.deepEqual(res.json().receipts, [receipt]);
       });
 
+      it('finds a subject of 256 emoji: 256 code points, as the schema counts, though 512 UTF-16 units', async (t) => {
+        const { collector } = await open(t);
+        const subject = '😀'.repeat(256);
+        const receipt = makeReceipt({ subject });
+        assert.deepEqual((await post(collector, [receipt])).json().accepted, [receipt.id]);
+        const res = await adminGet(collector, `/v1/subjects/${encodeURIComponent(subject)}/receipts`);
+        assert.equal(res.statusCode, 200, res.body);
+        assert.deepEqual(res.json().receipts, [receipt]);
+        assert.equal((await adminGet(collector, `/v1/subjects/${encodeURIComponent(subject)}/gaps`)).json().count, 1);
+        const exported = await adminGet(collector, `/v1/export?subject=${encodeURIComponent(subject)}`);
+        assert.equal(exported.statusCode, 200, exported.body);
+        assert.deepEqual(JSON.parse(exported.body), receipt);
+      });
+
+      it('refuses a subject the schema refuses with 400, on every route that takes one', async (t) => {
+        const { collector } = await open(t);
+        for (const subject of ['a\u0001b', 'a\u0085b', 'a\u202Eb', 'a\u2066b', '😀'.repeat(257), 'a'.repeat(257)]) {
+          const encoded = encodeURIComponent(subject);
+          for (const url of [`/v1/subjects/${encoded}/receipts`, `/v1/subjects/${encoded}/gaps`, `/v1/export?subject=${encoded}`]) {
+            assertJsonError(await adminGet(collector, url), 400, /^subject: must be 1 to 256 characters without control characters or bidi controls$/);
+          }
+        }
+        assertJsonError(await adminGet(collector, '/v1/export?subject='), 400, /^subject: must be 1 to 256 characters/);
+      });
+
       it('returns an empty list for an unknown subject', async (t) => {
         const { collector } = await open(t);
         assert.deepEqual((await adminGet(collector, '/v1/subjects/nobody/receipts')).json(), { subject: 'nobody', count: 0, receipts: [] });
@@ -398,6 +438,16 @@ export function collectorSuite(backend, { skip } = {}) {
         });
         const ranged = (await adminGet(collector, '/v1/stats?from=2026-11-21&to=2026-11-21')).json();
         assert.deepEqual(ranged.days.map((/** @type {any} */ d) => d.day), ['2026-11-21']);
+      });
+
+      it('takes the widest dates, from=0000-01-01 and to=9999-12-31, as no bound at all', async (t) => {
+        const { collector } = await open(t);
+        const receipt = makeReceipt();
+        await post(collector, [receipt]);
+        const stats = (await adminGet(collector, '/v1/stats?from=0000-01-01&to=9999-12-31')).json();
+        assert.equal(stats.days.length, 1, JSON.stringify(stats));
+        const exported = await adminGet(collector, '/v1/export?from=0000-01-01&to=9999-12-31');
+        assert.deepEqual(JSON.parse(exported.body), receipt);
       });
 
       it('refuses a bad date with 400', async (t) => {
@@ -591,6 +641,14 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.deepEqual(report.forks[0].ids, forked.slice(0, 100).map((row) => row.id));
 
         assert.deepEqual(await whileReading('/v1/gaps'), { gaps: [], truncated: false });
+      });
+
+      it('refuses a limit that is not a whole number from 1 to 100000 with 400', async (t) => {
+        const { collector } = await open(t);
+        for (const limit of ['0', '-1', '1.5', 'ten', '100001', '']) {
+          assertJsonError(await adminGet(collector, `/v1/gaps?limit=${limit}`), 400, /^limit: must be a whole number from 1 to 100000$/);
+        }
+        assert.equal((await adminGet(collector, '/v1/gaps?limit=100000')).statusCode, 200);
       });
 
       it('limits the all-subject report and says it was truncated', async (t) => {

@@ -57,6 +57,9 @@ describe('receipt schema', () => {
     assert.deepEqual(validateReceipt(makeReceipt({ prev: 'sha256-' + 'f'.repeat(64), choices: {} })), []);
     assert.deepEqual(validateReceipt(makeReceipt({ origin: 'http://localhost:8000', page: '/' })), []);
     assert.deepEqual(validateReceipt(makeReceipt({ subject: '😀 ผู้ใช้', controller: 'กรม 😀' })), []);
+    // 256 code points, 512 UTF-16 units: the schema counts code points, as the collector's routes do.
+    assert.deepEqual(validateReceipt(makeReceipt({ subject: '😀'.repeat(256) })), []);
+    assert.deepEqual(validateReceipt(makeReceipt({ time: '2000-01-01T00:00:00.000Z' })), []);
   });
 
   /** @type {[string, Record<string, unknown>, RegExp][]} */
@@ -83,6 +86,12 @@ describe('receipt schema', () => {
     ['a prev that is not a hash', { prev: 'abc' }, /^r\.prev: must be a hash .* or null$/],
     ['a hash of another algorithm', { hash: 'sha512-' + 'a'.repeat(64) }, /^r\.hash: must match/],
     ['an extra field', { ip: '203.0.113.9' }, /^r\.ip: is not a field of this object/],
+    ['a time in year 0000', { time: '0000-01-01T00:00:00.000Z' }, /^r\.time: must match .*years 2000 to 2099/],
+    ['a time in year 9999', { time: '9999-12-31T23:59:59.999Z' }, /^r\.time: must match .*years 2000 to 2099/],
+    ['a C1 control (U+0085) in the subject', { subject: 'a\u0085b' }, /^r\.subject: must match .*no control characters or bidi controls/],
+    ['a bidi override (U+202E) in the controller', { controller: 'TDGA \u202Egpj.exe' }, /^r\.controller: must match .*no control characters or bidi controls/],
+    ['a bidi isolate (U+2066) in the notice version', { notice: { id: 'n', version: '1\u2066', hash: NOTICE_HASH } }, /^r\.notice\.version: must match/],
+    ['a subject of 257 code points', { subject: '😀'.repeat(257) }, /^r\.subject: must NOT have more than 256 characters/],
     ['a lone high surrogate in the subject', { subject: 'a\ud800' }, /^r\.subject: is not well-formed Unicode \(a lone surrogate, U\+D800, at character 1\)$/],
     ['a lone low surrogate in the notice id', { notice: { id: '\udc00x', version: '1', hash: NOTICE_HASH } }, /^r\.notice\.id: is not well-formed Unicode \(a lone surrogate, U\+DC00, at character 0\)$/],
     ['a lone surrogate in a choice id', { choices: { 'a\ud800': true } }, /^r\.choices\["a\\ud800"\]: is a key that is not well-formed Unicode/],
