@@ -2,6 +2,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import { Readable } from 'node:stream';
+import { MIMEType } from 'node:util';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -113,7 +114,18 @@ export function createCollector(options = {}) {
   // JSON only: no text/plain parser (so a beacon-style text body gets 415), and our own
   // parse so that a malformed body's error says where it breaks.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+    // JSON is UTF-8 (RFC 8259); a body in another charset would be read as garbage.
+    const type = String(request.headers['content-type']);
+    let charset;
+    try {
+      charset = new MIMEType(type).params.get('charset');
+    } catch {
+      charset = 'unreadable';
+    }
+    if (charset !== null && charset.toLowerCase() !== 'utf-8') {
+      return done(new HttpError(415, `content type ${JSON.stringify(type)} is not supported: JSON is UTF-8; send Content-Type: application/json`), undefined);
+    }
     if (text === '') return done(new HttpError(400, 'body: empty; send {"receipts": [...]}'), undefined);
     try {
       done(null, JSON.parse(/** @type {string} */ (text)));
@@ -160,7 +172,8 @@ export function createCollector(options = {}) {
   app.addHook('onRequest', async (request) => {
     const origin = request.headers.origin;
     if (origin !== undefined && !allow.allows(origin)) {
-      throw new HttpError(403, `origin ${origin} is not allowed to use this collector (allowed: ${allow.origins.join(', ')})`);
+      // The allow-list stays out of the answer: anyone can send any Origin.
+      throw new HttpError(403, `origin ${origin} is not allowed to use this collector`);
     }
     // @fastify/cors answers these in plain text; only a CORS preflight is served.
     if (request.method === 'OPTIONS') {

@@ -8,14 +8,14 @@ export const CSV_COLUMNS = [
 
 /**
  * One CSV cell (RFC 4180). Receipts are written by browsers, so a cell that a spreadsheet
- * would run as a formula (one starting with = + - or the at sign, tab or CR) gets a leading
- * apostrophe.
+ * would run as a formula (one starting with = + - or the at sign, tab or CR, or a semicolon,
+ * which some spreadsheets split cells on) gets a leading apostrophe.
  *
  * @param {unknown} value
  */
 function cell(value) {
   let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r;]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

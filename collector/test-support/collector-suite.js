@@ -135,6 +135,19 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.equal(await store.count(), 1);
       });
 
+      it('refuses JSON in a charset other than UTF-8 with 415 and stores nothing', async (t) => {
+        const { collector, store, before } = await seeded(t);
+        const body = JSON.stringify({ receipts: [makeReceipt()] });
+        for (const type of ['application/json; charset=utf-16', 'application/json; charset=iso-8859-11', 'application/json;charset="UTF-16LE"']) {
+          const res = await post(collector, body, { 'content-type': type });
+          assertJsonError(res, 415, /^content type ".*" is not supported: JSON is UTF-8; send Content-Type: application\/json$/);
+        }
+        assert.deepEqual(await snapshot(store), before);
+        for (const type of ['application/json; charset=UTF-8', 'application/json; charset="utf-8"']) {
+          assert.equal((await post(collector, [makeReceipt({ subject: type })], { 'content-type': type })).statusCode, 200, type);
+        }
+      });
+
       it('refuses a body over the limit with 413 and stores nothing', async (t) => {
         const { collector, store, before } = await seeded(t, { bodyLimit: 4096 });
         const receipts = makeChain(10, { subject: 'too-big' });
@@ -481,6 +494,14 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.ok(row.startsWith(`${receipt.id},"'=HYPERLINK(""x"")",${receipt.time},${SITE},/register,"TDGA, ""กรม""",`), row);
         assert.ok(row.includes(',curator,false,"{""necessary"":true,""analytics"":true,""marketing"":false}",,' + receipt.hash));
         assert.equal(end, '');
+      });
+
+      it('defuses CSV cells that start with a semicolon too', async (t) => {
+        const { collector } = await open(t);
+        const receipt = makeReceipt({ subject: ';=1+1', controller: ';cmd' });
+        await post(collector, [receipt]);
+        const [, row] = (await adminGet(collector, '/v1/export?format=csv')).body.split('\r\n');
+        assert.ok(row.startsWith(`${receipt.id},';=1+1,${receipt.time},${SITE},/register,';cmd,`), row);
       });
 
       it('filters by subject and by day', async (t) => {
