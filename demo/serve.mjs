@@ -40,6 +40,7 @@ const DIST_TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 const BODY_LIMIT = 64 * 1024;
+const DRAIN_LIMIT = 16 * 1024 * 1024;
 const INLINE_CONFIG = /(<script type="application\/json" id="yinyom-config">)([\s\S]*?)(<\/script>)/;
 
 function readOptions(argv) {
@@ -288,14 +289,18 @@ function readBody(req, limit) {
   return new Promise((resolveBody, reject) => {
     const chunks = [];
     let size = 0;
+    const tooLarge = () => Object.assign(new Error('body too large'), { status: 413 });
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+      // Past DRAIN_LIMIT the client is not a browser sending a form: answer at once.
+      if (size > DRAIN_LIMIT) reject(tooLarge());
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    // An oversized body is read to its end and dropped before the 413 page goes out: closing
+    // the connection with the body unread would reset it, and the browser would show a
+    // network error instead of the page.
+    req.on('end', () => (size > limit ? reject(tooLarge()) : resolveBody(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -355,7 +360,19 @@ function createHandler(ctx) {
       if (!extname(file) && (await isFile(`${file}.html`))) return serveFile(res, `${file}.html`, DEMO_TYPES);
       return serveFile(res, file, DEMO_TYPES);
     } catch (error) {
-      if (error.status === 413) return send(res, 413, 'text/plain; charset=utf-8', 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป / body too large\n');
+      if (error.status === 413) {
+        // Connection: close, so that Node ends the connection once the page is sent.
+        return page(
+          res,
+          413,
+          'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป',
+          `${BREADCRUMB}
+      <h1>ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป</h1>
+      <p class="lead">ใบสมัครรับข้อมูลได้ไม่เกิน ${BODY_LIMIT / 1024} KB / the form takes at most ${BODY_LIMIT / 1024} KB (413)</p>
+      <p>กดปุ่มย้อนกลับของเบราว์เซอร์เพื่อแก้ไขข้อมูลที่ยาวเกินไป หรือ<a href="/register.html">เริ่มกรอกใบสมัครใหม่</a></p>`,
+          { 'Cache-Control': 'no-store', Connection: 'close' },
+        );
+      }
       console.error(error);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'เกิดข้อผิดพลาดภายใน / internal error\n');
       else res.end();
