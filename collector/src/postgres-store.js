@@ -1,5 +1,6 @@
 // @ts-check
 import pg from 'pg';
+import { pagedBodies } from './store.js';
 
 /** @typedef {import('./store.js').ReceiptStore} ReceiptStore */
 
@@ -84,21 +85,18 @@ export async function openPostgresStore(connectionString) {
       );
       return rows;
     },
-    async *bodies(range = {}) {
-      const limit = range.pageSize ?? 500;
-      let after = '';
-      for (;;) {
-        const { rows } = await pool.query(
-          `SELECT id, body FROM receipts
-           WHERE id > $1 AND ($2::text IS NULL OR time >= $2) AND ($3::text IS NULL OR time < $3)
-             AND ($4::text IS NULL OR subject = $4)
-           ORDER BY id LIMIT $5`,
-          [after, ...bounds(range), limit],
-        );
-        for (const row of rows) yield row.body;
-        if (rows.length < limit) return;
-        after = rows[rows.length - 1].id;
-      }
+    bodies(range = {}) {
+      return pagedBodies(this, range);
+    },
+    async bodyPage({ after, limit, ...range }) {
+      const { rows } = await pool.query(
+        `SELECT id, body FROM receipts
+         WHERE id > $1 AND ($2::text IS NULL OR time >= $2) AND ($3::text IS NULL OR time < $3)
+           AND ($4::text IS NULL OR subject = $4)
+         ORDER BY id LIMIT $5`,
+        [after, ...bounds(range), limit],
+      );
+      return rows;
     },
     async stats(range) {
       // json, not jsonb: jsonb refuses the \u0000 escape, which a stored body may contain.

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { pagedBodies } from './store.js';
 
 /** @typedef {import('./store.js').ReceiptStore} ReceiptStore */
 
@@ -148,16 +149,10 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
     // instead of failing half way.
     insert: async (rows) => insertAll.immediate(rows),
     bySubject: async (subject) => /** @type {any[]} */ (bySubject.all(subject)),
-    async *bodies(range = {}) {
-      const limit = range.pageSize ?? 500;
-      let after = '';
-      for (;;) {
-        const rows = /** @type {{ id: string, body: string }[]} */ (page.all({ ...bounds(range), after, limit }));
-        for (const row of rows) yield row.body;
-        if (rows.length < limit) return;
-        after = rows[rows.length - 1].id;
-      }
+    bodies(range = {}) {
+      return pagedBodies(this, range);
     },
+    bodyPage: async ({ after, limit, ...range }) => /** @type {any[]} */ (page.all({ ...bounds(range), after, limit })),
     stats: async (range) => /** @type {any[]} */ (stats.all(bounds(range))),
     chain: async ({ subject, after, limit }) => {
       const statement = subject === undefined ? allChains : subjectChain;

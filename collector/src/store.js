@@ -45,6 +45,9 @@
  * @property {(subject: string) => Promise<SubjectRow[]>} bySubject a subject's receipts, oldest first
  * @property {(range?: Range & { pageSize?: number }) => AsyncGenerator<string>} bodies
  *   the stored JSON texts ordered by id (UUIDv7, so by creation time), read a page at a time
+ *   with `bodyPage` (see {@link pagedBodies})
+ * @property {(page: Range & { after: string, limit: number }) => Promise<{ id: string, body: string }[]>} bodyPage
+ *   one page of `bodies`: at most `limit` receipts with an id after `after`
  * @property {(range?: Range) => Promise<ChoiceStat[]>} stats granted/denied per choice per UTC day
  * @property {(page: { subject?: string, after: ChainRow | null, limit: number }) => Promise<ChainRow[]>} chain
  *   one page of the receipts of `subject` (or of all, by subject) ordered by time then id,
@@ -54,6 +57,24 @@
  * @property {() => Promise<void>} ping throws when the database cannot be reached
  * @property {() => Promise<void>} close may be called more than once
  */
+
+/**
+ * `bodies` on top of a store's `bodyPage`, called through the store each time (so a test can
+ * watch the reads): keyset paging by id, until a page comes back short.
+ *
+ * @param {ReceiptStore} store
+ * @param {Range & { pageSize?: number }} range
+ * @returns {AsyncGenerator<string>}
+ */
+export async function* pagedBodies(store, { pageSize = 500, ...range }) {
+  let after = '';
+  for (;;) {
+    const rows = await store.bodyPage({ ...range, after, limit: pageSize });
+    for (const row of rows) yield row.body;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].id;
+  }
+}
 
 /**
  * Opens the store the options ask for and creates its table if needed.

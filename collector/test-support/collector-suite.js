@@ -533,18 +533,15 @@ export function collectorSuite(backend, { skip } = {}) {
       it('streams: chunked, arriving in pieces, read from the database a page at a time', async (t) => {
         const { collector, store } = await open(t, { exportPageSize: 50 });
         for (let i = 0; i < 5; i++) await post(collector, makeChain(100, { subject: `s${i}` }));
-        // Count the page reads the export makes.
-        let pages = 0;
-        const bodies = store.bodies.bind(store);
-        store.bodies = (range) => {
-          const inner = bodies(range);
-          return (async function* () {
-            let n = 0;
-            for await (const body of inner) {
-              if (n++ % 50 === 0) pages++;
-              yield body;
-            }
-          })();
+        // The rows each database read returns. (Counting the bodies the export yields, as this
+        // test once did, gives 10 whatever the store does.)
+        /** @type {number[]} */
+        const reads = [];
+        const bodyPage = store.bodyPage;
+        store.bodyPage = async (page) => {
+          const rows = await bodyPage.call(store, page);
+          reads.push(rows.length);
+          return rows;
         };
         const url = await collector.listen({ port: 0, host: '127.0.0.1' });
         const { headers, chunks } = await new Promise((resolve, reject) => {
@@ -562,7 +559,7 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.equal(headers['content-length'], undefined);
         assert.ok(chunks.length > 1, `expected several chunks, got ${chunks.length}`);
         assert.equal(Buffer.concat(chunks).toString().trimEnd().split('\n').length, 500);
-        assert.ok(pages >= 10, `expected ≥ 10 page reads of 50, got ${pages}`);
+        assert.deepEqual(reads, [...Array(10).fill(50), 0]);
       });
     });
 
