@@ -5,7 +5,7 @@
  * before the parser reaches any gated script) or the URL of a JSON file. The receipt book and
  * the UI are ES modules beside this file, loaded with dynamic import() only when needed.
  */
-import { createConsentCore } from './core/consent.js';
+import { createConsentCore } from './core/create-consent-core.js';
 import { fetchJson } from './core/fetch-json.js';
 import type { ConsentApi } from './core/types.js';
 

@@ -1,4 +1,4 @@
-import { createConsentCore } from './core/consent.js';
+import { createConsentCore } from './core/create-consent-core.js';
 import { setDefaultConsent } from './core/instance.js';
 import type { ConsentApi } from './core/types.js';
 
@@ -12,8 +12,11 @@ export { toKantaraReceipt, type KantaraReceipt } from './core/receipts/to-kantar
 /** Options of `createConsent`. */
 export interface CreateConsentOptions {
   /**
-   * Load the Lit UI on demand: the banner on a first visit, `show()`, and page elements.
-   * Default `true`; `false` gives a headless core for a site that draws its own UI.
+   * Show the Lit UI by itself: the banner on a first visit, and page elements found in the
+   * page. Default `true`. `false` gives a headless core for a site that draws its own UI: it
+   * shows nothing by itself, while `show()` and elements the app registered
+   * (`yinyom/elements`) still open the preferences or the notice when asked. The UI is
+   * always loaded on demand with dynamic `import()`.
    */
   ui?: boolean;
   /** Stops the instance when aborted (an SPA tearing down, a test): no more gating, observing or syncing. */
@@ -36,7 +39,8 @@ export function createConsent(config: unknown, { ui = true, signal }: CreateCons
   const api = createConsentCore(config, {
     signal,
     receipts: () => import('./core/deferred.js'),
-    ui: ui ? () => import('./ui/index.js') : undefined,
+    ui: () => import('./ui/index.js'),
+    headless: !ui,
   });
   setDefaultConsent(api);
   return api;

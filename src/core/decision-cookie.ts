@@ -1,4 +1,6 @@
-import type { Choices } from './types.js';
+import { readCookie, writeCookie } from './cookies.js';
+import { log } from './log.js';
+import type { Choices, ResolvedConfig } from './types.js';
 
 /** Category and purpose ids: they travel in this cookie, in receipts and in `data-yinyom`. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
@@ -59,4 +61,18 @@ export function decodeDecision(value: string): StoredDecision | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Reads the decision of this page's `yinyom` cookie; a value that is not one is ignored, with a warning. */
+export function readDecisionCookie(): StoredDecision | undefined {
+  const raw = readCookie(COOKIE_NAME);
+  const stored = raw === undefined ? undefined : decodeDecision(raw);
+  if (raw !== undefined && !stored) log('warn', `the "${COOKIE_NAME}" cookie is not a Yinyom decision; treated as no decision`);
+  return stored;
+}
+
+/** Writes `next` as the `yinyom` cookie, lasting until the decision expires; `undefined` deletes it. */
+export function writeDecisionCookie(next: StoredDecision | undefined, { expiresDays, cookieDomain }: Pick<ResolvedConfig, 'expiresDays' | 'cookieDomain'>): void {
+  const seconds = next ? (+next.time + expiresDays * 864e5 - Date.now()) / 1000 : 0;
+  writeCookie(COOKIE_NAME, next ? encodeDecision(next) : '', seconds, cookieDomain);
 }

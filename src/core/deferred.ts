@@ -1,9 +1,10 @@
 /*
- * What the core loads only when it is needed: deciding (with the receipt book and cookie
- * clearing), the receipt book alone (an outbox to flush, a decision to restore), and the
- * wording of config problems. The script-tag build
- * ships it as the chunk `yinyom-receipts.js`, so a returning visitor's page never pays for it.
+ * What the core loads only when it is needed, built as the chunk `yinyom-receipts.js`: the
+ * receipt book (with sync), merging a decision's choices, clearing the cookies of denied
+ * categories, and the wording of config problems. A visitor who never decides, and a
+ * returning visitor whose receipts are delivered, never fetch it.
  */
 export { createReceiptBook } from './receipts/create-receipt-book.js';
 export { describeConfigProblems } from './config.js';
-export { decide, restore } from './decide.js';
+export { deleteCookies } from './cookies.js';
+export { mergeChoices } from './merge-choices.js';

@@ -8,8 +8,11 @@ import { setDefaultConsent } from '../core/instance.js';
 import type { ConsentApi, View } from '../core/types.js';
 import { YinyomBanner } from './banner/yinyom-banner.js';
 import { defineElement, defineElements } from './define.js';
-import { open } from './internal/open.js';
 import { YinyomPreferences } from './preferences/yinyom-preferences.js';
+
+interface Openable extends HTMLElement {
+  show(): Promise<void>;
+}
 
 function defineFirstVisit() {
   defineElement('yinyom-banner', YinyomBanner);
@@ -18,12 +21,24 @@ function defineFirstVisit() {
 
 /**
  * Opens `view` for `api`: the banner, the preferences dialog, or the full notice in a dialog.
- * Creates the element in `document.body` when the page has none. Resolves once it shows.
+ * Creates the element when the page has none: the banner first in `<body>` (first in the Tab
+ * order and the reading order; it is fixed, so no layout moves), the dialogs at the end. The
+ * notice opens in a dialog, never in an inline `<yinyom-notice>` the page placed itself.
+ * Resolves once it shows.
  */
 export async function show(api: ConsentApi, view: View): Promise<void> {
   setDefaultConsent(api);
   defineFirstVisit();
-  await open(view);
+  const tag = `yinyom-${view}`;
+  // The notice is a page element in a chunk of its own; banner and dialog are registered already.
+  await defineElements([tag]);
+  let element = document.querySelector<Openable>(view === 'notice' ? `${tag}[modal]` : tag);
+  if (!element) {
+    element = document.createElement(tag) as Openable;
+    if (view === 'notice') element.setAttribute('modal', '');
+    document.body[view === 'banner' ? 'prepend' : 'append'](element);
+  }
+  await element.show();
 }
 
 /**

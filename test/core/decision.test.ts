@@ -8,6 +8,19 @@ const cookie = () => document.cookie.split('; ').find((pair) => pair.startsWith(
 const stored = (version: string, choices: Record<string, boolean>, daysAgo = 0) =>
   encodeDecision({ version, time: new Date(Date.now() - daysAgo * 864e5), choices, receiptId: 'r-1' });
 
+/** A decision-chunk loader that counts how often the core asks for it. */
+function countingLoads() {
+  let loads = 0;
+  const book = memoryBook();
+  return {
+    loads: () => loads,
+    counting: async () => {
+      loads++;
+      return book;
+    },
+  };
+}
+
 describe('decision state', () => {
   afterEach(cleanup);
 
@@ -181,30 +194,41 @@ describe('decision state', () => {
   });
 
   it('a first visit opens no receipt book; a returning one only while its cookie says receipts are pending', async () => {
-    let loads = 0;
-    const book = memoryBook();
-    const counting = async () => {
-      loads++;
-      return book;
-    };
-    const first = createTestConsent(testConfig(), { receipts: counting });
+    const { counting, loads } = countingLoads();
+    const config = testConfig({ endpoint: 'https://collector.example/v1/receipts' });
+    const first = createTestConsent(config, { receipts: counting });
     await nextTask();
     await nextTask();
-    expect(loads).to.equal(0);
+    expect(loads()).to.equal(0);
     await first.acceptAll();
-    expect(loads).to.equal(1);
+    expect(loads()).to.equal(1);
     const value = cookie()!;
     expect(decodeDecision(value)?.pending).to.equal(true);
     endVisit();
     document.cookie = `yinyom=${value};path=/`;
-    createTestConsent(testConfig(), { receipts: counting });
+    createTestConsent(config, { receipts: counting });
     await nextTask();
-    expect(loads).to.equal(2);
+    expect(loads()).to.equal(2);
     endVisit();
     document.cookie = `yinyom=${encodeDecision({ ...decodeDecision(value)!, pending: false })};path=/`;
-    createTestConsent(testConfig(), { receipts: counting });
+    createTestConsent(config, { receipts: counting });
     await nextTask();
-    expect(loads).to.equal(2);
+    expect(loads()).to.equal(2);
+  });
+
+  it('without an endpoint nothing waits to be sent: the cookie carries no "p" and a returning visit loads nothing', async () => {
+    const { counting, loads } = countingLoads();
+    await createTestConsent(testConfig(), { receipts: counting }).acceptAll();
+    const value = cookie()!;
+    expect(value.endsWith('|p'), value).to.equal(false);
+    expect(decodeDecision(value)?.pending).to.equal(undefined);
+    endVisit();
+    document.cookie = `yinyom=${value};path=/`;
+    const returning = createTestConsent(testConfig(), { receipts: counting });
+    await nextTask();
+    await nextTask();
+    expect(returning.get('analytics')).to.equal(true);
+    expect(loads()).to.equal(1);
   });
 
   it('fires change to listeners and yinyom-change on document; unsubscribe stops it', async () => {

@@ -1,6 +1,7 @@
-import { createConsentCore, type ConsentOptions } from '../../src/core/consent.js';
+import { createConsentCore, type ConsentOptions } from '../../src/core/create-consent-core.js';
 import { describeConfigProblems } from '../../src/core/config.js';
-import { decide, restore } from '../../src/core/decide.js';
+import { deleteCookies } from '../../src/core/cookies.js';
+import { mergeChoices } from '../../src/core/merge-choices.js';
 import type { CreateReceiptBook, Decision } from '../../src/core/receipts/receipt-book.js';
 import type { Config, ConsentApi, Receipt } from '../../src/core/types.js';
 
@@ -43,8 +44,8 @@ export function memoryBook(store: Receipt[] = []) {
   const decisions: Decision[] = [];
   return {
     decisions,
-    decide,
-    restore,
+    mergeChoices,
+    deleteCookies,
     describeConfigProblems,
     createReceiptBook: (() => ({
       async record(decision) {
@@ -72,6 +73,7 @@ export function memoryBook(store: Receipt[] = []) {
       entries: async () => store.map((receipt) => ({ receipt, status: 'pending' as const })),
       sync: async () => ({ sent: 0, pending: store.length, failed: 0 }),
       onSync: () => () => undefined,
+      close: () => undefined,
     })) as CreateReceiptBook,
   };
 }

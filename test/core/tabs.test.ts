@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { ConsentApi, ConsentState } from '../../src/core/types.js';
 import { cleanup, createTestConsent, testConfig } from './helpers.js';
-import { createConsentCore } from '../../src/core/consent.js';
+import { createConsentCore } from '../../src/core/create-consent-core.js';
 
 /** A second tab of the same site: a same-origin frame with its own core instance. */
 async function secondTab(): Promise<{ api: ConsentApi; frame: HTMLIFrameElement }> {

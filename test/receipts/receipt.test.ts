@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import canonicalize from 'canonicalize';
-import { canonicalHash, canonicalJson, noticeHash, parseRetryAfter, receiptsToJson, toKantaraReceipt, uuidv7 } from '../../src/core/receipts/index.js';
+import { canonicalHash } from '../../src/core/receipts/canonical-hash.js';
+import { canonicalJson } from '../../src/core/receipts/canonical-json.js';
+import { parseRetryAfter } from '../../src/core/receipts/outbox.js';
+import { receiptsToJson } from '../../src/core/receipts/receipts-to-json.js';
+import { noticeHash } from '../../src/core/receipts/seal-receipt.js';
+import { toKantaraReceipt } from '../../src/core/receipts/to-kantara-receipt.js';
+import { uuidv7 } from '../../src/core/receipts/uuid.js';
 import type { Receipt } from '../../src/core/types.js';
 import { cleanUp, decision, nodeSha256Hex, notice, openBook, schemaErrors, testConfig } from '../support/receipts-harness.js';
 

@@ -1,8 +1,9 @@
 // Shared set-up for the receipt tests: a config, decisions, a fresh database, books that are
 // closed after each test, same-origin iframes as tabs, and the collector plugin's commands.
 import { executeServerCommand } from '@web/test-runner-commands';
-import * as receiptsModule from '../../src/core/receipts/index.js';
-import type { ClosableReceiptBook, Decision, ReceiptBookSettings } from '../../src/core/receipts/index.js';
+import * as receiptsModule from '../../src/core/receipts/create-receipt-book.js';
+import type { ReceiptBookSettings } from '../../src/core/receipts/create-receipt-book.js';
+import type { Decision, ReceiptBook } from '../../src/core/receipts/receipt-book.js';
 import type { Notice, Receipt, ResolvedConfig } from '../../src/core/types.js';
 
 export const notice: Notice = {
@@ -51,10 +52,10 @@ export function decision(choices: Record<string, boolean> = { analytics: true, m
   return { choices, method: 'banner.accept-all', language: 'th', notice, gpc: false, time: new Date(), ...extra };
 }
 
-const open: ClosableReceiptBook[] = [];
+const open: ReceiptBook[] = [];
 
 /** A book in this page, closed by `cleanUp()`. */
-export function openBook(config: ResolvedConfig, settings: Partial<ReceiptBookSettings> = {}): ClosableReceiptBook {
+export function openBook(config: ResolvedConfig, settings: Partial<ReceiptBookSettings> = {}): ReceiptBook {
   const book = receiptsModule.createReceiptBook({ config, ...settings });
   open.push(book);
   return book;

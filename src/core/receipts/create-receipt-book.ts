@@ -20,12 +20,6 @@ export interface ReceiptBookSettings extends ReceiptBookOptions {
   timeoutMs?: number;
 }
 
-/** A receipt book that can also be shut down (tests, single-page apps tearing down). */
-export interface ClosableReceiptBook extends ReceiptBook {
-  /** Stops the timer and the `online`/`pagehide` listeners and closes the database. */
-  close(): void;
-}
-
 /**
  * Creates the receipt book of DESIGN.md sections 6 and 10 for `config`: receipts in the
  * IndexedDB database `yinyom-receipts`, sent to `config.endpoint` by the outbox. It flushes
@@ -45,7 +39,7 @@ export interface ClosableReceiptBook extends ReceiptBook {
  *   language: 'th', notice, gpc: false, time: new Date() });
  * book.onSync(({ sent, pending, failed }) => console.log(sent, pending, failed));
  */
-export const createReceiptBook = ((settings: ReceiptBookSettings): ClosableReceiptBook => {
+export const createReceiptBook = ((settings: ReceiptBookSettings): ReceiptBook => {
   const { config } = settings;
   const store = fallbackStore(RECEIPTS_DATABASE, (error) => {
     const reason = error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error);
@@ -57,7 +51,9 @@ export const createReceiptBook = ((settings: ReceiptBookSettings): ClosableRecei
     retryMaxMs: settings.retryMaxMs ?? 300_000,
     timeoutMs: settings.timeoutMs ?? 15_000,
   });
-  void outbox.flush(false);
+  // A previous visit may have left receipts to send. A decision's own flush waits for this one,
+  // so that it neither races it for the sync lock nor repeats its work.
+  const opening = outbox.flush(false);
 
   return {
     async record(decision) {
@@ -89,7 +85,7 @@ export const createReceiptBook = ((settings: ReceiptBookSettings): ClosableRecei
         }
       })) as Stored;
       outbox.remember(stored);
-      void outbox.flush(false);
+      void opening.then(() => outbox.flush(false));
       return stored.receipt;
     },
 

@@ -9,17 +9,16 @@ const KEEPALIVE_BUDGET = 60_000;
 const SYNC_LOCK = 'yinyom:receipts:sync';
 const DAY = 86_400_000;
 
-/** What the store holds, read in one transaction. */
+/** Everything the store holds, read in one transaction: for listing receipts, never for a flush. */
 export interface Snapshot {
   receipts: Stored[];
   pending: Set<string>;
   dead: Map<string, string>;
-  retryAt: number;
 }
 
-/** Reads the outbox state out of everything in the store. */
+/** Reads the delivery state of every receipt out of everything in the store. */
 export function snapshot(all: Map<string, unknown>): Snapshot {
-  const snap: Snapshot = { receipts: [], pending: new Set(), dead: new Map(), retryAt: Number(all.get(RETRY_AT)) || 0 };
+  const snap: Snapshot = { receipts: [], pending: new Set(), dead: new Map() };
   all.forEach((value, key) => {
     const id = key.slice(2);
     if (key === receiptKey(id)) snap.receipts.push(value as Stored);
@@ -95,7 +94,7 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
     return timeout && AbortSignal.any ? AbortSignal.any([timeout, stop.signal]) : (timeout ?? stop.signal);
   };
 
-  const counts = (snap: Snapshot, sent: number): SyncResult => ({ sent, pending: snap.pending.size, failed: snap.dead.size });
+  const counts = (failed: number, sent: number): SyncResult => ({ sent, pending: known.size, failed });
 
   function schedule(pending: number) {
     clearTimeout(timer);
@@ -170,35 +169,44 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
     return { sent: first.sent + second.sent, retry: second.retry };
   }
 
-  function remember(snap: Snapshot) {
-    known.clear();
-    for (const stored of snap.receipts) if (snap.pending.has(stored.receipt.id)) known.set(stored.receipt.id, stored);
+  /**
+   * Brings `known` up to date with the outbox and resolves to the number of dead letters.
+   * Reads only the outbox's key range, the receipts it newly names, and counts: the cost
+   * follows what is pending, never the history on the device.
+   */
+  async function read(): Promise<number> {
+    const [queued, dead, at] = await Promise.all([store.range(outboxKey('')), store.count(deadKey('')), store.get<number>(RETRY_AT)]);
+    retryAt = Math.max(retryAt, Number(at) || 0);
+    for (const id of known.keys()) if (!queued.has(outboxKey(id))) known.delete(id);
+    const missing = [...queued.keys()].map((key) => key.slice(2)).filter((id) => !known.has(id));
+    if (missing.length) for (const value of (await store.getMany(missing.map(receiptKey))).values()) known.set((value as Stored).receipt.id, value as Stored);
+    return dead;
   }
 
-  async function read(): Promise<Snapshot> {
-    const snap = snapshot(await store.all());
-    retryAt = Math.max(retryAt, snap.retryAt);
-    remember(snap);
-    return snap;
-  }
+  /** The oldest pending receipts, at most one batch. */
+  const nextBatch = () =>
+    [...known.values()]
+      .sort((a, b) => a.n - b.n)
+      .slice(0, BATCH_SIZE)
+      .map((stored) => stored.receipt);
 
   async function drain(): Promise<SyncResult> {
     let sent = 0;
     let requested = false;
     let failed = false;
-    let snap = await read();
+    let dead = await read();
     for (;;) {
-      const batch = snap.receipts.filter((stored) => snap.pending.has(stored.receipt.id)).slice(0, BATCH_SIZE);
+      const batch = nextBatch();
       if (!batch.length || closed || Date.now() < retryAt) break;
       requested = true;
-      const outcome = await deliver(batch.map((stored) => stored.receipt));
+      const outcome = await deliver(batch);
       sent += outcome.sent;
       failed = outcome.retry;
-      snap = await read();
+      dead = await read();
       if (failed) break;
     }
     if (requested) attempts = failed ? attempts + 1 : 0;
-    const result = counts(snap, sent);
+    const result = counts(dead, sent);
     schedule(result.pending);
     if (requested) {
       for (const fn of listeners) {
@@ -219,16 +227,13 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
    */
   async function flush(now: boolean): Promise<SyncResult> {
     try {
-      if (closed || !endpoint || Date.now() < retryAt) {
-        const snap = await read();
-        schedule(snap.pending.size);
-        return counts(snap, 0);
+      if (!closed && endpoint && Date.now() >= retryAt) {
+        const result = await withLock(SYNC_LOCK, drain, !now);
+        if (result !== SKIPPED) return result;
       }
-      const result = await withLock(SYNC_LOCK, drain, !now);
-      if (result !== SKIPPED) return result;
-      const snap = await read();
-      schedule(snap.pending.size);
-      return counts(snap, 0);
+      const dead = await read();
+      schedule(known.size);
+      return counts(dead, 0);
     } catch (error) {
       if (now) throw error;
       // A trigger has nobody to report to; never let it become an unhandled rejection.

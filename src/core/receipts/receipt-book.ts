@@ -29,7 +29,7 @@ export interface ReceiptBook {
   sync(): Promise<SyncResult>;
   onSync(fn: SyncListener): () => void;
   /** Stops timers and listeners and closes the database (an instance being torn down). */
-  close?(): void;
+  close(): void;
 }
 
 export interface ReceiptBookOptions {

@@ -41,6 +41,12 @@ export interface Guard {
 /** The little storage the receipt book needs; IndexedDB, or memory when that fails. */
 export interface ReceiptStore {
   get<T>(key: string): Promise<T | undefined>;
+  /** The values at `keys`, read in one transaction; absent keys are left out. */
+  getMany(keys: string[]): Promise<Map<string, unknown>>;
+  /** Every entry whose key starts with `prefix` (a key range: nothing else is read). */
+  range(prefix: string): Promise<Map<string, unknown>>;
+  /** How many keys start with `prefix`, without reading their values. */
+  count(prefix: string): Promise<number>;
   all(): Promise<Map<string, unknown>>;
   /** Deletes `dels` and puts `puts` in one transaction; resolves `false`, writing nothing, when `guard` fails. */
   write(puts: Array<[string, unknown]>, dels?: string[], guard?: Guard): Promise<boolean>;
@@ -49,7 +55,17 @@ export interface ReceiptStore {
 
 const OBJECT_STORE = 'receipts';
 
+/** The keys that start with `prefix`: every string key sorts between these two. */
+const prefixRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+const startsWith = (prefix: string) => (key: string) => key.startsWith(prefix);
+
 const guardHolds = (value: unknown, guard: Guard) => ((value as { hash?: string } | undefined)?.hash ?? null) === guard.hash;
+
+/** Keys and values of `store` within `range` (all of it without one), in one transaction. */
+async function readAll(store: IDBObjectStore, range?: IDBKeyRange): Promise<Map<string, unknown>> {
+  const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys(range)), promisifyRequest(store.getAll(range))]);
+  return new Map(keys.map((key, i) => [String(key), values[i]]));
+}
 
 /** The receipt store in IndexedDB database `name`, through idb-keyval's request helper. */
 export function idbStore(name: string): ReceiptStore {
@@ -96,11 +112,14 @@ export function idbStore(name: string): ReceiptStore {
 
   return {
     get: <T>(key: string) => use('readonly', (store) => promisifyRequest<T | undefined>(store.get(key))),
-    all: () =>
+    getMany: (keys) =>
       use('readonly', async (store) => {
-        const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
-        return new Map(keys.map((key, i) => [String(key), values[i]]));
+        const values = await Promise.all(keys.map((key) => promisifyRequest(store.get(key))));
+        return new Map(keys.flatMap((key, i) => (values[i] === undefined ? [] : [[key, values[i]]])));
       }),
+    range: (prefix) => use('readonly', (store) => readAll(store, prefixRange(prefix))),
+    count: (prefix) => use('readonly', (store) => promisifyRequest(store.count(prefixRange(prefix)))),
+    all: () => use('readonly', (store) => readAll(store)),
     // Strict durability: the receipt must survive a crash once `record()` has resolved.
     write: (puts, dels = [], guard) =>
       use(
@@ -134,8 +153,12 @@ export function idbStore(name: string): ReceiptStore {
 /** A store in this page's memory, handing out copies as IndexedDB does. */
 export function memoryStore(seed?: Map<string, unknown>): ReceiptStore {
   const data = new Map(seed);
+  const matching = (keep: (key: string) => boolean) => structuredClone(new Map([...data].filter(([key]) => keep(key))));
   return {
     get: async (key) => structuredClone(data.get(key)) as never,
+    getMany: async (keys) => matching((key) => keys.includes(key)),
+    range: async (prefix) => matching(startsWith(prefix)),
+    count: async (prefix) => [...data.keys()].filter(startsWith(prefix)).length,
     all: async () => structuredClone(data),
     write: async (puts, dels = [], guard) => {
       if (guard && !guardHolds(data.get(guard.key), guard)) return false;
@@ -156,6 +179,8 @@ export function fallbackStore(name: string, onFallback: (error: unknown) => void
   const known = new Map<string, unknown>();
   let idb: ReceiptStore | undefined = idbStore(name);
   let memory: ReceiptStore | undefined;
+
+  const learnEach = (found: Map<string, unknown>) => found.forEach((value, key) => known.set(key, value));
 
   async function run<T>(op: (store: ReceiptStore) => Promise<T>, learn: (result: T) => void): Promise<T> {
     const current = idb;
@@ -178,6 +203,9 @@ export function fallbackStore(name: string, onFallback: (error: unknown) => void
 
   return {
     get: <T>(key: string) => run((store) => store.get<T>(key), (value) => value !== undefined && known.set(key, value)),
+    getMany: (keys) => run((store) => store.getMany(keys), learnEach),
+    range: (prefix) => run((store) => store.range(prefix), learnEach),
+    count: (prefix) => run((store) => store.count(prefix), () => undefined),
     all: () =>
       run(
         (store) => store.all(),

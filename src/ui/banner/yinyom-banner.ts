@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import type { ConsentApi } from '../../core/types.js';
 import { YinyomToggleEvent } from '../events.js';
 import { base } from '../internal/base.styles.js';
-import { open } from '../internal/open.js';
 import { acceptAll, rejectAll } from '../internal/strings.js';
 import { loc, safeHref } from '../internal/text.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
@@ -71,10 +70,9 @@ export class YinyomBanner extends YinyomElement {
     const api = this.ctl.api;
     if (!this.open || !api) return nothing;
     const language = this.language;
+    // The banner closes on the change a decision makes (consentChanged), here or in another tab.
     const decide = (accept: boolean) =>
-      this.record((api) => (accept ? api.acceptAll({ method: 'banner.accept-all' }) : api.rejectAll({ method: 'banner.reject-all' }))).then(
-        (receipt) => receipt && this.hide(),
-      );
+      this.record((api) => (accept ? api.acceptAll({ method: 'banner.accept-all' }) : api.rejectAll({ method: 'banner.reject-all' })));
     const notice = msg('อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', { id: 'banner.notice', desc: 'Link from the banner to the full privacy notice.' });
     return html`<div part="base" role="region" aria-labelledby="title" lang=${language}>
       <div class="text">
@@ -89,7 +87,7 @@ export class YinyomBanner extends YinyomElement {
           )}
           ${this.noticeUrl
             ? html`<a href=${this.noticeUrl}>${notice}</a>`
-            : html`<button type="button" class="link" @click=${() => open('notice', this.consent)}>${notice}</button>`}
+            : html`<button type="button" class="link" @click=${() => this.showView('notice')}>${notice}</button>`}
         </p>
         ${this.renderError()}
       </div>
@@ -100,7 +98,7 @@ export class YinyomBanner extends YinyomElement {
         <button type="button" class="btn" part="button reject" @click=${() => decide(false)}>
           ${rejectAll()}
         </button>
-        <button type="button" class="btn quiet" part="button settings" @click=${() => open('preferences', this.consent)}>
+        <button type="button" class="btn quiet" part="button settings" @click=${() => this.showView('preferences')}>
           ${msg('ตั้งค่า', { id: 'banner.settings', desc: 'Opens the preferences dialog.' })}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { msg, uiLanguage } from '../../i18n/localization.js';
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import type { ConsentApi, Language, Receipt } from '../../core/types.js';
+import type { ConsentApi, Language, Receipt, View } from '../../core/types.js';
 import { YinyomDecisionEvent, YinyomErrorEvent } from '../events.js';
 import { ConsentController } from './consent-controller.js';
 
@@ -52,6 +52,14 @@ export class YinyomElement extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Opens a view (the preferences, the notice) through the consent API. */
+  protected showView(view: View): void {
+    this.ctl
+      .ready()
+      .then((api) => api.show(view))
+      .catch((error) => console.error('[yinyom]', error));
   }
 
   protected renderError() {

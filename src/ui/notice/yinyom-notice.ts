@@ -3,10 +3,9 @@ import { addTranslations, msg, str } from '../../i18n/localization.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Block, ConsentApi, Controller, ListItem, Notice, NoticeText } from '../../core/types.js';
 import { templates } from '../../i18n/locales/en-notice.js';
-import { YinyomToggleEvent } from '../events.js';
 import { base, dialog } from '../internal/base.styles.js';
 import { formatDate, thaiDigits } from '../internal/format.js';
-import { focusedElement, returnFocus } from '../internal/open.js';
+import { ModalController } from '../internal/modal-controller.js';
 import { closeLabel } from '../internal/strings.js';
 import { safeHref, tx } from '../internal/text.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
@@ -68,7 +67,7 @@ export class YinyomNotice extends YinyomElement {
   declare open: boolean;
   private declare loaded?: Notice;
   private declare failed: boolean;
-  #opener: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, 'notice');
   /** The section ids of the last render. */
   #ids: string[] = [];
   /** `location.hash` was looked at since the sections first showed. */
@@ -90,23 +89,14 @@ export class YinyomNotice extends YinyomElement {
   }
 
   /** Opens the modal notice (sets `modal`); resolves once it has focus. */
-  async show(): Promise<void> {
-    if (this.open) return;
-    this.#opener = focusedElement();
-    this.modal = this.open = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector('dialog')!.showModal();
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    this.dispatchEvent(new YinyomToggleEvent({ view: 'notice', open: true }));
+  show(): Promise<void> {
+    if (!this.open) this.modal = true;
+    return this.#modal.show();
   }
 
   /** Closes the modal notice; focus returns to the opener. */
-  async hide(): Promise<void> {
-    if (!this.open) return;
-    this.renderRoot.querySelector('dialog')?.close();
-    this.open = false;
-    this.dispatchEvent(new YinyomToggleEvent({ view: 'notice', open: false }));
-    await returnFocus(this.#opener);
+  hide(): Promise<void> {
+    return this.#modal.hide();
   }
 
   consentChanged(api: ConsentApi): void {
@@ -182,7 +172,7 @@ export class YinyomNotice extends YinyomElement {
         : html`<p role="status">${msg('กำลังโหลดประกาศ…', { id: 'notice.loading' })}</p>`;
     const classes = thai ? 'thai' : '';
     return this.modal
-      ? html`<dialog part="base" class=${classes} aria-labelledby="title" lang=${language} @close=${this.#closed}>
+      ? html`<dialog part="base" class=${classes} aria-labelledby="title" lang=${language} @close=${this.#modal.closed}>
           <header>${title}${close}</header>
           <div class="body">${body}</div>
         </dialog>`
@@ -261,11 +251,6 @@ export class YinyomNotice extends YinyomElement {
           </dl>`}
     `;
   }
-
-  /** Escape, or a `close()` from outside. A dialog closed before a reopen fires late: ignore it. */
-  #closed = (event: Event) => {
-    if (event.target === this.renderRoot.querySelector('dialog')) void this.hide();
-  };
 
   /** A contents link: the browser cannot follow it into the shadow root, so go there here. */
   #follow(event: MouseEvent, id: string) {

@@ -1,9 +1,8 @@
 import { msg, str } from '../../i18n/localization.js';
 import { html, nothing } from 'lit';
 import type { Category, Choices, ConsentApi, Language, Purpose } from '../../core/types.js';
-import { YinyomToggleEvent } from '../events.js';
 import { base, dialog } from '../internal/base.styles.js';
-import { focusedElement, returnFocus } from '../internal/open.js';
+import { ModalController } from '../internal/modal-controller.js';
 import { acceptAll, closeLabel, rejectAll } from '../internal/strings.js';
 import { tx } from '../internal/text.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
@@ -37,7 +36,7 @@ export class YinyomPreferences extends YinyomElement {
   /** Whether the dialog is open. Read-only in effect: use `show()` and `hide()`. */
   declare open: boolean;
   private declare choices: Choices;
-  #opener: HTMLElement | null = null;
+  readonly #modal = new ModalController(this, 'preferences');
 
   constructor() {
     super();
@@ -49,23 +48,13 @@ export class YinyomPreferences extends YinyomElement {
   async show(): Promise<void> {
     const api = await this.ctl.ready();
     if (this.open) return;
-    this.#opener = focusedElement();
     this.choices = api.state().choices;
-    this.open = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector('dialog')!.showModal();
-    // The heading, not the first control: no choice is suggested, and screen readers start at the top.
-    this.renderRoot.querySelector('h2')!.focus();
-    this.dispatchEvent(new YinyomToggleEvent({ view: 'preferences', open: true }));
+    await this.#modal.show();
   }
 
   /** Closes the dialog without recording anything; focus returns to the opener. */
-  async hide(): Promise<void> {
-    if (!this.open) return;
-    this.renderRoot.querySelector('dialog')?.close();
-    this.open = false;
-    this.dispatchEvent(new YinyomToggleEvent({ view: 'preferences', open: false }));
-    await returnFocus(this.#opener);
+  hide(): Promise<void> {
+    return this.#modal.hide();
   }
 
   override render() {
@@ -81,7 +70,7 @@ export class YinyomPreferences extends YinyomElement {
             ? api.rejectAll({ method: 'banner.reject-all' })
             : api.set(this.#selection(api), { method: 'preferences.save' }),
       ).then((receipt) => receipt && this.hide());
-    return html`<dialog part="dialog" aria-labelledby="title" lang=${language} @close=${this.#closed}>
+    return html`<dialog part="dialog" aria-labelledby="title" lang=${language} @close=${this.#modal.closed}>
       <header>
         <h2 id="title" tabindex="-1">${msg('ตั้งค่าความเป็นส่วนตัว', { id: 'prefs.title', desc: 'Heading of the preferences dialog.' })}</h2>
         ${this.renderLanguage(api)}
@@ -114,11 +103,6 @@ export class YinyomPreferences extends YinyomElement {
       </footer>
     </dialog>`;
   }
-
-  /** Escape, or a `close()` from outside. A dialog closed before a reopen fires late: ignore it. */
-  #closed = (event: Event) => {
-    if (event.target === this.renderRoot.querySelector('dialog')) void this.hide();
-  };
 
   #item(item: Item, key: string, language: Language) {
     const cookies = item.cookies ?? [];

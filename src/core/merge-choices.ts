@@ -1,0 +1,32 @@
+import { failure } from './log.js';
+import type { Category, Choices, ResolvedConfig } from './types.js';
+
+const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/**
+ * The choices after `update`: value in, value out. Throws (naming the id) on an id the config
+ * does not have, a value that is not a boolean, or a required category denied.
+ *
+ * A decision about cookies records every optional category explicitly: one not decided
+ * before and not in this update is denied. An update of purposes alone (an inline form)
+ * settles no category, so the banner still asks. Ids the config no longer has are dropped.
+ */
+export function mergeChoices(config: ResolvedConfig, current: Choices | undefined, update: Choices): Choices {
+  const entries = new Map<string, Category | { id: string; required?: undefined }>();
+  for (const entry of [...config.categories, ...config.purposes]) entries.set(entry.id, entry);
+  for (const id of Object.keys(update)) {
+    const entry = entries.get(id);
+    const problem = !entry
+      ? 'is not a category or purpose of the config'
+      : typeof update[id] !== 'boolean'
+        ? 'must be true or false'
+        : entry.required && !update[id] && 'is required and cannot be denied';
+    if (problem) throw failure(`set: "${id}" ${problem}`);
+  }
+  const optional = config.categories.filter((category) => !category.required);
+  const choices: Choices = {};
+  if (optional.some((category) => has(update, category.id))) for (const category of optional) choices[category.id] = false;
+  for (const id of Object.keys(current ?? {})) if (entries.has(id) && !entries.get(id)!.required) choices[id] = current![id];
+  for (const id of Object.keys(update)) if (!entries.get(id)!.required) choices[id] = update[id];
+  return choices;
+}
