@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { describe, it as runIt } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { startCli } from './cli.js';
 import { ADMIN_TOKEN, SITE, adminGet, post, snapshot, startCollector } from './harness.js';
 import { makeChain, makeReceipt, rehash, uuidv7 } from './receipts.js';
 
@@ -305,15 +306,32 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.equal(await store.count(), 1);
       });
 
-      it('keeps acknowledged receipts across a restart, in either SQLite sync mode', async (t) => {
-        const first = await startCollector(backend, { sqliteSynchronous: 'full' });
-        const receipts = makeChain(4);
-        assert.equal((await post(first.collector, receipts)).json().accepted.length, 4);
-        await first.collector.close();
-        const { collector, store } = await open(t, {}, first.database);
-        assert.equal(await store.count(), 4);
-        assert.deepEqual((await post(collector, receipts)).json().duplicates, receipts.map((r) => r.id));
-      });
+      // SQLite's two durability modes, or PostgreSQL's one: each must keep what it
+      // acknowledged when the collector process is killed, not only on a clean close.
+      for (const mode of backend.name === 'SQLite' ? /** @type {const} */ (['full', 'normal']) : [undefined]) {
+        it(`keeps acknowledged receipts when the collector is killed (SIGKILL)${mode ? `, with --sqlite-sync ${mode}` : ''}`, async (t) => {
+          const database = await backend.freshDatabase();
+          const args = ['--port', '0', '--log-level', 'silent', '--allow-origin', SITE];
+          const cli = database.db
+            ? startCli([...args, '--db', database.db, '--sqlite-sync', /** @type {string} */ (mode)])
+            : startCli(args, { env: { DATABASE_URL: /** @type {string} */ (database.databaseUrl) } });
+          t.after(() => cli.child.kill('SIGKILL'));
+          const url = await cli.url;
+          const receipts = makeChain(4);
+          const res = await fetch(`${url}/v1/receipts`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ receipts }),
+          });
+          assert.deepEqual((/** @type {any} */ (await res.json())).accepted, receipts.map((r) => r.id));
+          cli.child.kill('SIGKILL');
+          assert.deepEqual(await cli.exited, { code: null, signal: 'SIGKILL' });
+
+          const { collector, store } = await open(t, {}, database);
+          assert.deepEqual((await snapshot(store)).bodies.map((b) => JSON.parse(b)), receipts);
+          assert.deepEqual((await post(collector, receipts)).json().duplicates, receipts.map((r) => r.id));
+        });
+      }
     });
 
     describe('GET /healthz', () => {

@@ -1,22 +1,18 @@
 // @ts-check
 // The yinyom-collector command: flags, errors and exit codes, and a real run.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { BIN, baseEnv, startCli } from '../test-support/cli.js';
 import { makeReceipt } from '../test-support/receipts.js';
 import { configure } from '../bin/yinyom-collector.js';
 
-const BIN = fileURLToPath(new URL('../bin/yinyom-collector.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'yinyom-cli-test-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-// Only what the CLI reads, so a developer's own PORT or DATABASE_URL cannot leak in.
-const baseEnv = { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1' };
 
 /**
  * @param {string[]} args
@@ -43,26 +39,10 @@ function assertUsageError(result, message) {
 }
 
 /**
- * Starts the CLI and resolves once it prints the URL it listens on.
  * @param {string[]} args
  * @param {Record<string, string>} [env]
  */
-function start(args, env = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...baseEnv, ...env }, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code} before listening: ${stderr}`)));
-  });
-  return { child, url, exited };
-}
+const start = (args, env = {}) => startCli(args, { env, cwd: dir });
 
 describe('yinyom-collector --help', () => {
   it('explains every flag and the environment, with examples', () => {

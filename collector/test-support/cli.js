@@ -1,0 +1,33 @@
+// @ts-check
+// Running the yinyom-collector command in a child process.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../bin/yinyom-collector.js', import.meta.url));
+
+/** Only what the CLI reads, so a developer's own PORT or DATABASE_URL cannot leak in. */
+export const baseEnv = { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1' };
+
+/**
+ * Starts the CLI; `url` resolves once it prints the URL it listens on, `exited` when it exits.
+ * @param {string[]} args
+ * @param {{ env?: Record<string, string>, cwd?: string }} [options]
+ */
+export function startCli(args, { env = {}, cwd } = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...baseEnv, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  /** @type {Promise<string>} */
+  const url = new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before listening: ${stderr}`)));
+  });
+  return { child, url, exited };
+}
