@@ -104,6 +104,8 @@ export function createCollector(options = {}) {
         reply.code(status).send({ error: message });
       },
       clientErrorHandler: answerClientError,
+      // Our own 503 while closing (below), with the JSON shape and headers of every error.
+      return503OnClosing: false,
     });
   } catch (error) {
     // Fastify compiles the proxy addresses; say which option its complaint is about.
@@ -162,6 +164,12 @@ export function createCollector(options = {}) {
       purgeTimer.unref();
     }
   });
+  // Requests still arriving once close() has begun (on kept-alive connections, or before the
+  // server stops listening) are told to come back, and their connection is closed.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
     await store?.close();
@@ -170,6 +178,7 @@ export function createCollector(options = {}) {
 
   // Refuse foreign origins before anything else, preflights included.
   app.addHook('onRequest', async (request) => {
+    if (closing) throw new HttpError(503, 'the collector is shutting down; retry later', { connection: 'close', 'retry-after': '5' });
     const origin = request.headers.origin;
     if (origin !== undefined && !allow.allows(origin)) {
       // The allow-list stays out of the answer: anyone can send any Origin.

@@ -7,7 +7,8 @@ import { describe, it as runIt } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { startCli } from './cli.js';
-import { ADMIN_TOKEN, SITE, adminGet, post, snapshot, startCollector } from './harness.js';
+import { createCollector } from '../src/index.js';
+import { ADMIN_TOKEN, SITE, adminGet, post, send, snapshot, startCollector } from './harness.js';
 import { makeChain, makeReceipt, rehash, uuidv7 } from './receipts.js';
 
 /** @typedef {import('./harness.js').Backend} Backend */
@@ -343,6 +344,28 @@ export function collectorSuite(backend, { skip } = {}) {
         const res = await collector.app.inject({ method: 'GET', url: '/healthz' });
         assert.equal(res.statusCode, 200, res.body);
         await assert.rejects(store.count());
+      });
+
+      it('answers 503 {"error"} with Retry-After and Connection: close to requests that arrive while the collector closes', async () => {
+        const collector = createCollector({ ...(await backend.freshDatabase()), adminToken: ADMIN_TOKEN, allowOrigins: [SITE], rateLimit: false });
+        /** @type {Promise<Awaited<ReturnType<typeof send>>[]>} */
+        let during = Promise.resolve([]);
+        // Once close() has begun, before the server stops accepting connections.
+        collector.app.addHook('preClose', async () => {
+          during = Promise.all([
+            send(`${url}/healthz`),
+            send(`${url}/v1/receipts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipts: [makeReceipt()] }) }),
+          ]);
+          await during;
+        });
+        const url = await collector.listen({ port: 0, host: '127.0.0.1' });
+        await collector.close();
+        for (const res of await during) {
+          assert.equal(res.status, 503, res.body);
+          assert.deepEqual(JSON.parse(res.body), { error: 'the collector is shutting down; retry later' });
+          assert.equal(res.headers.connection, 'close');
+          assert.ok(Number(res.headers['retry-after']) >= 1, res.headers['retry-after']);
+        }
       });
 
       it('answers ok with the storage kind', async (t) => {

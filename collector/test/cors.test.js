@@ -72,6 +72,24 @@ describe('with an allow-list', () => {
     assert.deepEqual(await snapshot(started.store), before);
   });
 
+  it("judges a receipt's origin against the allow-list on its own, not against the request's Origin header", async () => {
+    const before = await snapshot(started.store);
+    const sibling = makeReceipt({ origin: 'http://localhost:8000' });
+    const foreign = makeReceipt({ origin: 'https://phish.example' });
+    const res = await send(`${url}/v1/receipts`, {
+      method: 'POST',
+      headers: { origin: SITE, 'content-type': 'application/json' },
+      body: JSON.stringify({ receipts: [sibling, foreign] }),
+    });
+    assert.equal(res.status, 200);
+    assert.deepEqual(JSON.parse(res.body), {
+      accepted: [sibling.id],
+      duplicates: [],
+      rejected: [{ id: foreign.id, error: 'receipts[1].origin: https://phish.example is not an allowed origin of this collector' }],
+    });
+    assert.equal((await snapshot(started.store)).count, before.count + 1);
+  });
+
   it('refuses the opaque origin "null" (sandboxed frames, file: pages)', async () => {
     const res = await send(`${url}/v1/receipts`, { ...preflight, headers: { ...preflight.headers, origin: 'null' } });
     assert.equal(res.status, 403);
