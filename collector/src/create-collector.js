@@ -84,6 +84,7 @@ export function createCollector(options = {}) {
   const allow = originAllowList(settings.allowOrigins);
   const guard = adminGuard(settings.adminToken);
 
+  /** @type {import('fastify').FastifyInstance} */
   let app;
   try {
     app = Fastify({
@@ -95,13 +96,14 @@ export function createCollector(options = {}) {
       // Errors of the router and of Node's HTTP parser, which come before any route or
       // error handler, answer JSON too.
       frameworkErrors: (error, _request, reply) => {
-        const [status, message] =
+        const [status, message] = /** @type {[number, string]} */ (
           error.code === 'FST_ERR_MAX_PARAM_LENGTH'
             ? [414, `subject: longer than ${MAX_PARAM_LENGTH} bytes in the URL; a subject is 1 to 256 characters`]
             : error.code === 'FST_ERR_BAD_URL'
               ? [400, `URL: ${error.message.replace(/ is not a valid url component$/, '')} is not valid percent-encoding`]
-              : [400, `request: ${error.message}`];
-        reply.code(status).send({ error: message });
+              : [400, `request: ${error.message}`]
+        );
+        reply.code(/** @type {any} */ (status)).send(/** @type {any} */ ({ error: message }));
       },
       clientErrorHandler: answerClientError,
       // Our own 503 while closing (below), with the JSON shape and headers of every error.

@@ -86,7 +86,7 @@ export async function openPostgresStore(connectionString) {
       return rows;
     },
     bodies(range = {}) {
-      return pagedBodies(this, range);
+      return pagedBodies(/** @type {ReceiptStore} */ (this), range);
     },
     async bodyPage({ after, limit, ...range }) {
       const { rows } = await pool.query(

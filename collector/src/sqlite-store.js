@@ -150,7 +150,7 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
     insert: async (rows) => insertAll.immediate(rows),
     bySubject: async (subject) => /** @type {any[]} */ (bySubject.all(subject)),
     bodies(range = {}) {
-      return pagedBodies(this, range);
+      return pagedBodies(/** @type {ReceiptStore} */ (this), range);
     },
     bodyPage: async ({ after, limit, ...range }) => /** @type {any[]} */ (page.all({ ...bounds(range), after, limit })),
     stats: async (range) => /** @type {any[]} */ (stats.all(bounds(range))),

@@ -208,6 +208,7 @@ export function collectorSuite(backend, { skip } = {}) {
         const { collector, store, before } = await seeded(t);
         const good = makeReceipt({ subject: 'b' });
         // No hash can be computed over a lone surrogate (RFC 8785 refuses it): any will do.
+        /** @type {Record<string, any>} */
         const broken = { ...makeReceipt(), controller: 'TDGA \ud800', hash: `sha256-${'0'.repeat(64)}` };
         const res = await post(collector, [broken, good]);
         assert.equal(res.statusCode, 200, res.body);
@@ -364,7 +365,7 @@ export function collectorSuite(backend, { skip } = {}) {
           assert.equal(res.status, 503, res.body);
           assert.deepEqual(JSON.parse(res.body), { error: 'the collector is shutting down; retry later' });
           assert.equal(res.headers.connection, 'close');
-          assert.ok(Number(res.headers['retry-after']) >= 1, res.headers['retry-after']);
+          assert.ok(Number(res.headers['retry-after']) >= 1, `Retry-After: ${res.headers['retry-after']}`);
         }
       });
 
