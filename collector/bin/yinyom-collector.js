@@ -69,7 +69,7 @@ Examples:
   ${NAME} --port 8787 --db ./data/receipts.sqlite --allow-origin https://www.example.go.th \\
       --allow-origin https://example.go.th --admin-token-file /etc/yinyom/admin-token \\
       --retention-days 730
-  DATABASE_URL=postgres://yinyom@db.internal/consent ${NAME} --host 0.0.0.0 --trust-proxy
+  DATABASE_URL=postgres://yinyom@db.internal/consent ${NAME} --host 0.0.0.0 --trust-proxy 10.0.0.0/24
   curl -H "Authorization: Bearer $(cat /etc/yinyom/admin-token)" \\
       "http://127.0.0.1:8787/v1/export?format=csv" > receipts.csv
 `;
