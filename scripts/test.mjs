@@ -21,10 +21,12 @@ function step(title, command, args, parse, cwd) {
   const started = Date.now();
   const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(result.stdout ?? '');
+  const failedBefore = counts.failed;
   parse?.(result.stdout ?? '');
   console.log(`== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (result.status !== 0) {
-    console.log(`\n${summaryLine({ ...counts, failed: counts.failed + 1 })}`);
+    // A step that fails without a failed test (the type check, the build) counts as one.
+    console.log(`\n${summaryLine({ ...counts, failed: Math.max(counts.failed, failedBefore + 1) })}`);
     process.exit(result.status ?? 1);
   }
 }
