@@ -2,9 +2,9 @@
 /*
  * `npm run i18n`: extracts the UI strings into locales/en.xlf (Thai is the source language,
  * so there is no th.xlf), fails if a translation is missing, builds the runtime translation
- * module, and splits it by element: the English of the first-visit UI (banner, preferences)
+ * module, and splits it by element: the English of the first-visit UI (the banner)
  * stays in src/i18n/locales/en.ts, inside yinyom-ui.js; the English of each page element
- * (manage, notice, consent, receipts) goes to en-<element>.ts, loaded with its chunk.
+ * (preferences, manage, notice, consent, receipts) goes to en-<element>.ts, loaded with its chunk.
  *
  * Translators edit the <target> elements of locales/en.xlf, then run this again.
  */
@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-const LAZY = ['manage', 'notice', 'consent', 'receipts'];
+const LAZY = ['preferences', 'manage', 'notice', 'consent', 'receipts'];
 const OUT = 'src/i18n/locales';
 const litLocalize = (command) => execFileSync('npx', ['--no-install', 'lit-localize', command], { stdio: 'inherit' });
 

@@ -3,7 +3,8 @@
  *   <script src="/vendor/yinyom/yinyom.js" data-config="#yinyom-config"></script>
  * `data-config` is the `#id` of a JSON script element (read synchronously, so gating starts
  * before the parser reaches any gated script) or the URL of a JSON file. The receipt book and
- * the UI are ES modules beside this file, loaded with dynamic import() only when needed.
+ * the UI are ES modules beside this file, loaded with dynamic import() only when needed; so
+ * is the config checker, which a returning visitor whose config is unchanged never loads.
  */
 import { createConsentCore } from './core/create-consent-core.js';
 import { fetchJson } from './core/fetch-json.js';
@@ -20,6 +21,7 @@ if (host.yinyom && !Array.isArray(host.yinyom)) {
   const start = (config: unknown) => {
     const queued = Array.isArray(host.yinyom) ? host.yinyom : [];
     const api = createConsentCore(config, {
+      checker: () => import(`${base}yinyom-config.js`),
       receipts: () => import(`${base}yinyom-receipts.js`),
       ui: () => import(`${base}yinyom-ui.js`),
     });

@@ -1,9 +1,10 @@
+import * as checker from './core/config.js';
 import { createConsentCore } from './core/create-consent-core.js';
 import { setDefaultConsent } from './core/instance.js';
 import type { ConsentApi } from './core/types.js';
 
 export type * from './core/types.js';
-export { validateConfig, type ConfigCheck } from './core/config.js';
+export { validateConfig, type ConfigCheck } from './core/validate-config.js';
 export { checkNotice } from './core/notice.js';
 export { defaultConsent } from './core/instance.js';
 export { receiptsToJson } from './core/receipts/receipts-to-json.js';
@@ -38,6 +39,7 @@ export interface CreateConsentOptions {
 export function createConsent(config: unknown, { ui = true, signal }: CreateConsentOptions = {}): ConsentApi {
   const api = createConsentCore(config, {
     signal,
+    checker,
     receipts: () => import('./core/deferred.js'),
     ui: () => import('./ui/index.js'),
     headless: !ui,

@@ -1,6 +1,8 @@
+import type { ConfigProblems } from './config.js';
+
 /**
- * The wording of config problems, by code. Kept apart from the checks so the script-tag core
- * carries only the codes; the texts arrive with the lazily loaded chunk when there is a problem.
+ * The wording of config problems, by code. Kept apart from the checks, which carry only the
+ * codes: the script-tag build fetches the texts only when there is a problem to print.
  */
 export const CONFIG_PROBLEMS = {
   object: () => 'must be an object',
@@ -25,3 +27,11 @@ export const CONFIG_PROBLEMS = {
 } satisfies Record<string, (value?: unknown, host?: string) => string>;
 
 export type ConfigProblemCode = keyof typeof CONFIG_PROBLEMS;
+
+/** Words the problems of `checkConfig`: `config: categories[2].id must be ...`. */
+export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>) {
+  return {
+    errors: errors.map(([path, code, value]) => `config: ${path || 'the config'} ${CONFIG_PROBLEMS[code](value, location.hostname)}`),
+    warnings: unknown.map((path) => `config: ${path} ${CONFIG_PROBLEMS.unknown()}`),
+  };
+}

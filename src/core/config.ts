@@ -1,14 +1,15 @@
-import { CONFIG_PROBLEMS, type ConfigProblemCode } from './config-problems.js';
-
-type ProblemTexts = typeof CONFIG_PROBLEMS;
+import type { ConfigProblemCode } from './config-problems.js';
 import { ID_PATTERN } from './decision-cookie.js';
-import type { Config, ResolvedConfig } from './types.js';
+import { resolveConfig } from './resolve-config.js';
+import type { ResolvedConfig } from './types.js';
 
-/**
- * One problem of a config: where, what (a key of `CONFIG_PROBLEMS`), and the offending value
- * where the text quotes it. Codes keep the texts out of the script-tag core, which prints them
- * from a lazily loaded chunk.
+/*
+ * Checking a config and wording its problems. The script-tag core loads this module
+ * (`yinyom-config.js`) only for a config it has not checked before: a returning visitor's
+ * cookie carries the fingerprint of the config their decision was made under.
  */
+
+/** One problem of a config: where, what (a key of `CONFIG_PROBLEMS` in config-problems.ts), and the offending value where the text quotes it. */
 export type ConfigProblem = [path: string, code: ConfigProblemCode, value?: unknown];
 
 /** The result of `checkConfig`. */
@@ -17,13 +18,6 @@ export interface ConfigProblems {
   errors: ConfigProblem[];
   /** Unknown fields: reported, never fatal. */
   unknown: string[];
-}
-
-/** The result of `validateConfig`: every problem at once, each naming its path. */
-export interface ConfigCheck {
-  config: ResolvedConfig;
-  errors: string[];
-  warnings: string[];
 }
 
 
@@ -135,42 +129,30 @@ export function checkConfig(input: unknown): ConfigProblems {
     subject: string,
   })(input, '');
 
-  const given = (isObject(input) ? input : {}) as Partial<Config>;
-  return {
-    errors,
-    unknown,
-    config: {
-      ...given,
-      categories: errors.length ? [] : given.categories!,
-      purposes: errors.length ? [] : given.purposes ?? [],
-      language: given.language ?? 'th',
-      expiresDays: given.expiresDays ?? 365,
-      respectGPC: given.respectGPC ?? true,
-      googleConsentMode: given.googleConsentMode ?? false,
-    } as ResolvedConfig,
-  };
-}
-
-/** Words the problems of `checkConfig`: `config: categories[2].id must be ...`. */
-export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>, texts: ProblemTexts = CONFIG_PROBLEMS) {
-  return {
-    errors: errors.map(([path, code, value]) => `config: ${path || 'the config'} ${texts[code](value, location.hostname)}`),
-    warnings: unknown.map((path) => `config: ${path} ${texts.unknown()}`),
-  };
+  const config = resolveConfig(input);
+  return { errors, unknown, config: errors.length ? { ...config, categories: [], purposes: [] } : config };
 }
 
 /**
- * Validates a parsed JSON config (DESIGN.md section 3) and fills in the defaults. Never
- * throws: every problem comes back at once in `errors`, each naming its path; unknown fields
- * come back as `warnings`. With any error, Yinyom runs its safe default.
- *
- * @example
- * ```js
- * const { errors } = validateConfig(JSON.parse(fs.readFileSync('consent-config.json', 'utf8')));
- * if (errors.length) throw new Error(errors.join('\n'));
- * ```
+ * Prints the problems of a config on the console, each naming its path: unknown fields as
+ * one warning, errors as one error that says nothing optional will run. The wording is a
+ * chunk of its own, fetched only when there is something to say; without it each problem is
+ * still named by path and code.
  */
-export function validateConfig(input: unknown): ConfigCheck {
-  const checked = checkConfig(input);
-  return { config: checked.config, ...describeConfigProblems(checked) };
+export function reportConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>): void {
+  if (!errors.length && !unknown.length) return;
+  void import('./config-problems.js')
+    .then(
+      (module) => module.describeConfigProblems({ errors, unknown }),
+      () => ({
+        errors: errors.map(([path, code, value]) => `config: ${path} (${code}) ${value ?? ''}`),
+        warnings: unknown.map((path) => `config: ${path} (unknown field)`),
+      }),
+    )
+    .then((described) => {
+      // console directly, not log.ts: sharing that one line with the other chunks would make
+      // it a chunk of its own, one more request before a first visit's banner.
+      if (described.warnings.length) console.warn('[yinyom]', described.warnings.join('\n'));
+      if (errors.length) console.error('[yinyom]', `${errors.length} config problem(s); nothing optional will run:\n  ${described.errors.join('\n  ')}`);
+    });
 }

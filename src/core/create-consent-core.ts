@@ -1,4 +1,5 @@
-import { checkConfig } from './config.js';
+import type * as ConfigModule from './config.js';
+import { configFingerprint } from './config-fingerprint.js';
 import { consentMode } from './consent-mode.js';
 import { decodeDecision, encodeDecision, readDecisionCookie, writeDecisionCookie, type StoredDecision } from './decision-cookie.js';
 import { createDecisionState } from './decision-state.js';
@@ -8,7 +9,7 @@ import { failure, log } from './log.js';
 import { createNoticeSource } from './notice-source.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
 import { receiptsHint } from './receipts-hint.js';
-import { reportConfigProblems } from './report-config-problems.js';
+import { resolveConfig } from './resolve-config.js';
 import { connectTabs } from './tabs.js';
 import type { ChangeListener, Choices, ConsentApi, DecisionOptions, Language, Notice, Receipt, SyncListener, SyncResult, View } from './types.js';
 
@@ -18,9 +19,18 @@ export interface UiModule {
   define(api: ConsentApi, tags: string[]): Promise<void>;
 }
 
+/** What the core needs to check a config: the config module, `yinyom-config.js` in the script-tag build. */
+export type ConfigChecker = Pick<typeof ConfigModule, 'checkConfig' | 'reportConfigProblems'>;
+
 /** How the core reaches the pieces it loads on demand; each entry point wires its own. */
 export interface ConsentOptions {
-  /** Loads the decision chunk (receipt book, merging, cookie clearing, problem texts). Without it, `set()` rejects for want of a receipt book. */
+  /**
+   * Checks the config: the checker itself (npm: checked at once), or a loader of it (the
+   * script tag: loaded only for a config not checked before). Until a config is checked,
+   * nothing optional runs.
+   */
+  checker: ConfigChecker | (() => Promise<ConfigChecker>);
+  /** Loads the decision chunk (receipt book, merging, cookie clearing). Without it, `set()` rejects for want of a receipt book. */
   receipts?: () => Promise<typeof Deferred>;
   /** Loads the UI. Without it `show()` rejects. */
   ui?: () => Promise<UiModule>;
@@ -64,7 +74,7 @@ function guard(what: string, fn: () => void) {
  * the returned API runs the safe default: nothing optional is granted and writes reject.
  * An `Error` as `input` means the config could not be read: its message is reported the same way.
  */
-export function createConsentCore(input: unknown, options: ConsentOptions = {}): ConsentApi {
+export function createConsentCore(input: unknown, options: ConsentOptions): ConsentApi {
   const { signal } = options;
   const showsUi = !!options.ui && !options.headless;
   const chunk = once(() => options.receipts?.() ?? Promise.reject(failure('no receipt book configured')));
@@ -74,12 +84,12 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   let decision = readDecisionCookie();
   if (!decision && showsUi) void loadUi().catch(() => undefined);
 
-  const problems = checkConfig(input instanceof Error ? {} : input);
-  if (input instanceof Error) problems.errors.splice(0, Infinity, ['data-config', 'unreadable', input.message]);
-  reportConfigProblems(problems, chunk);
-  const { config } = problems;
+  const unreadable = input instanceof Error ? input : undefined;
+  const config = resolveConfig(unreadable ? {} : input);
+  const fingerprint = configFingerprint(unreadable ? null : input);
   const state = createDecisionState(config, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
-  if (problems.errors.length) state.breakWith(`the config has ${problems.errors.length} problem(s), listed on the console`);
+  // Nothing optional runs until the config is known to be good.
+  state.breakWith('the config is being checked');
   const notices = createNoticeSource(config);
   const listeners = { change: new Set<ChangeListener>(), sync: new Set<SyncListener>() };
   let language: Language = config.language;
@@ -98,15 +108,12 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     document.dispatchEvent(new CustomEvent('yinyom-change', { detail: current }));
   };
   const gate = createGate((ids) => ids.every(granted));
-  const post = state.broken() ? () => undefined : connectTabs((value) => {
-    const next = valid(decodeDecision(value));
-    if (next) apply(next);
-  }, signal);
+  let post = (value: string): void => void value;
 
   /** Makes `next` the decision in force and carries out everything that follows from it. */
   function apply(next: StoredDecision | undefined, persist?: boolean, broadcast?: boolean) {
     state.replace(next);
-    if (persist) writeDecisionCookie(next, config);
+    if (persist) writeDecisionCookie(next && { ...next, config: fingerprint }, config);
     if (config.googleConsentMode) consentMode(config.categories, granted);
     gate();
     if (broadcast && next) post(encodeDecision(next));
@@ -141,7 +148,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
             if (current?.pending) {
               const next = { ...current, pending: false };
               state.replace(next);
-              writeDecisionCookie(next, config);
+              writeDecisionCookie({ ...next, config: fingerprint }, config);
             }
           }
           for (const fn of listeners.sync) guard('a sync listener', () => fn(counts));
@@ -155,6 +162,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
   /** Every decision passes here, one at a time: merged, recorded as a receipt, then applied. */
   const decide = (update: Choices, { method = 'api', actor }: DecisionOptions): Promise<Receipt> => {
     const result = queue.then(async () => {
+      await checked;
       const broken = state.broken();
       if (broken) throw failure(broken);
       const { mergeChoices, deleteCookies } = await chunk();
@@ -234,23 +242,59 @@ export function createConsentCore(input: unknown, options: ConsentOptions = {}):
     },
   };
 
-  // The decision is in force before the first gated element is looked at.
-  if (!state.broken()) {
-    decision = valid(decision);
-    state.replace(decision);
-    if (!decision && !navigator.cookieEnabled) log('warn', 'cookies are off: a decision lasts for this page only');
-    if (config.googleConsentMode) {
-      consentMode(config.categories, () => false, true);
-      if (decision) consentMode(config.categories, granted);
-    }
-  }
-  const observer = observeDocument((found) => {
+  if (config.googleConsentMode) consentMode(config.categories, () => false, true);
+  // A config identical to the one the decision cookie was made under was checked then; any
+  // other is checked now, at once where the checker is at hand.
+  let observer: MutationObserver | undefined;
+  const checked = decision?.config === fingerprint && !unreadable ? start() : check();
+  observer = observeDocument((found) => {
     if (!state.broken()) gate(found);
     const tags = [...new Set(found.map((element) => element.localName).filter((tag) => tag.startsWith('yinyom-')))];
     if (tags.length && showsUi) loadUi().then((module) => module.define(api, tags)).catch((error) => log('error', 'UI failed to load', error));
   });
-  signal?.addEventListener('abort', () => observer.disconnect());
-  if (!state.broken()) void boot();
+  signal?.addEventListener('abort', () => observer!.disconnect());
+
+  /** Checks the config and reports its problems; a good one starts the instance. */
+  function check(): void | Promise<void> {
+    const run = (checker: ConfigChecker) => {
+      const problems = checker.checkConfig(unreadable ? {} : input);
+      if (unreadable) problems.errors.splice(0, Infinity, ['data-config', 'unreadable', unreadable.message]);
+      checker.reportConfigProblems(problems);
+      if (problems.errors.length) state.breakWith(`the config has ${problems.errors.length} problem(s), listed on the console`);
+      else start(true);
+    };
+    const { checker } = options;
+    if (typeof checker !== 'function') return run(checker);
+    return checker().then(run, (error) => {
+      state.breakWith('the config could not be checked');
+      log('error', 'the config could not be checked; nothing optional will run:', error);
+    });
+  }
+
+  /**
+   * Puts the cookie's decision in force and boots: Consent Mode, cross-tab messages, gating,
+   * then (asynchronously) the notice, the outbox and the banner. `checkedNow`: the config was
+   * just checked, so the decision cookie is stamped with its fingerprint for the next visit.
+   */
+  function start(checkedNow?: boolean) {
+    state.breakWith(undefined);
+    decision = valid(decision);
+    state.replace(decision);
+    if (decision && checkedNow) writeDecisionCookie({ ...decision, config: fingerprint }, config);
+    if (!decision && !navigator.cookieEnabled) log('warn', 'cookies are off: a decision lasts for this page only');
+    if (config.googleConsentMode && decision) consentMode(config.categories, granted);
+    post = connectTabs((value) => {
+      const next = valid(decodeDecision(value));
+      if (next) apply(next);
+    }, signal);
+    // Checked synchronously, the document observer's first pass gates what is in the page;
+    // checked later, the page may already hold gated elements and listeners.
+    if (observer) {
+      gate();
+      emit();
+    }
+    void boot();
+  }
 
   /** The asynchronous part of the boot: notice, outbox and restore, then the banner. */
   async function boot() {

@@ -20,43 +20,49 @@ export interface StoredDecision {
   receiptId: string;
   /** Receipts wait in this browser's outbox: the next page load flushes them. */
   pending?: boolean;
+  /** The fingerprint of the config the decision was made under (`configFingerprint`): a page whose config has it skips checking it again. */
+  config?: string;
 }
 
 /*
  * Format v1, documented in the README so a server can read it:
- *   1|<notice version, URI-encoded>|<unix seconds, base 36>|<granted ids>|<denied ids>|<receipt id>[|p]
- * A trailing "p" says receipts are waiting to be sent, so a returning visit opens the outbox
- * only then, without touching any other storage.
+ *   1|<notice version, URI-encoded>|<unix seconds, base 36>|<granted ids>|<denied ids>|<receipt id>[|<flags>[|<config>]]
+ * Flags: "p" says receipts are waiting to be sent, so a returning visit opens the outbox only
+ * then, without touching any other storage. Config: the base-36 fingerprint of the config
+ * the decision was made under, so that a returning visit with the same config skips checking
+ * it. Both optional fields are new in v1's later form; a value without them is still read.
  * Id lists are joined with "."; ids are [a-z0-9_-] so they need no escaping, and "|" and "."
  * are valid cookie octets (RFC 6265) that encodeURIComponent escapes inside the version.
  */
 
 /** Encodes a decision as the cookie's value. */
-export function encodeDecision({ version, time, choices, receiptId, pending }: StoredDecision): string {
+export function encodeDecision({ version, time, choices, receiptId, pending, config }: StoredDecision): string {
   const ids = (value: boolean) =>
     Object.keys(choices)
       .filter((id) => choices[id] === value)
       .join('.');
   const parts = ['1', encodeURIComponent(version), Math.floor(+time / 1000).toString(36), ids(true), ids(false), receiptId];
-  return (pending ? [...parts, 'p'] : parts).join('|');
+  if (pending || config) parts.push(pending ? 'p' : '');
+  if (config) parts.push(config);
+  return parts.join('|');
 }
 
 /** Decodes a cookie value; `undefined` for anything that is not a well-formed v1 value. */
 export function decodeDecision(value: string): StoredDecision | undefined {
-  const parts = value.split('|');
-  const pending = parts.length === 7;
-  if (pending && parts.pop() !== 'p') return undefined;
-  if (parts.length !== 6 || parts[0] !== '1' || !/^[0-9a-z]+$/.test(parts[2]) || !parts[5]) return undefined;
+  const [format, version, seconds, granted, denied, receiptId, flags = '', config, ...rest] = value.split('|');
+  const base36 = /^[0-9a-z]+$/;
+  if (rest.length || format !== '1' || !base36.test(seconds) || !receiptId || (flags && flags !== 'p') || (config !== undefined && !base36.test(config))) return undefined;
   const choices: Choices = {};
-  for (const [index, granted] of [[3, true], [4, false]] as const) {
-    for (const id of parts[index] ? parts[index].split('.') : []) {
+  for (const [list, value] of [[granted, true], [denied, false]] as const) {
+    for (const id of list ? list.split('.') : []) {
       if (!ID_PATTERN.test(id)) return undefined;
-      choices[id] = granted;
+      choices[id] = value;
     }
   }
   try {
-    const decision: StoredDecision = { version: decodeURIComponent(parts[1]), time: new Date(parseInt(parts[2], 36) * 1000), choices, receiptId: parts[5] };
-    if (pending) decision.pending = true;
+    const decision: StoredDecision = { version: decodeURIComponent(version), time: new Date(parseInt(seconds, 36) * 1000), choices, receiptId };
+    if (flags) decision.pending = true;
+    if (config) decision.config = config;
     return decision;
   } catch {
     return undefined;

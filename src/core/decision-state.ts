@@ -22,7 +22,7 @@ export interface DecisionState {
   valid(stored: StoredDecision | undefined, noticeVersion: string | undefined): StoredDecision | undefined;
   /** Why nothing optional may run (a bad config or notice); `undefined` while all is well. */
   broken(): string | undefined;
-  breakWith(reason: string): void;
+  breakWith(reason: string | undefined): void;
   /** The state page code sees: a frozen copy, built once a change and shared by every listener. */
   snapshot(language: Language, notice: NoticeRef | undefined): ConsentState;
 }

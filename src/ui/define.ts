@@ -10,18 +10,19 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
 }
 
 /**
- * The page elements, each a separate chunk fetched only by pages that contain it. The banner
- * and preferences dialog are registered by whoever bundles them: the UI entry (`show`,
- * `define`) or `yinyom/elements`.
+ * The elements that are not the banner, each a separate chunk fetched only when a page
+ * contains it or a view opens it. The banner is registered by whoever bundles it: the UI
+ * entry (`show`, `define`) or `yinyom/elements`.
  */
 const loaders: Record<string, () => Promise<CustomElementConstructor>> = {
+  'yinyom-preferences': () => import('./preferences/yinyom-preferences.js').then((m) => m.YinyomPreferences),
   'yinyom-manage': () => import('./manage/yinyom-manage.js').then((m) => m.YinyomManage),
   'yinyom-notice': () => import('./notice/yinyom-notice.js').then((m) => m.YinyomNotice),
   'yinyom-consent': () => import('./consent/yinyom-consent.js').then((m) => m.YinyomConsent),
   'yinyom-receipts': () => import('./receipts/yinyom-receipts.js').then((m) => m.YinyomReceipts),
 };
 
-/** Loads and registers the given page-element tags; other tags and tags already defined are skipped. */
+/** Loads and registers the given tags; the banner, other tags and tags already defined are skipped. */
 export async function defineElements(tags: readonly string[]): Promise<void> {
   await Promise.all(
     tags.map(async (tag) => {

@@ -1,22 +1,21 @@
 /**
  * The UI entry, built as `dist/yinyom-ui.js`: the script-tag core imports it on demand, only
- * when something must show. It holds Lit, the banner, the preferences dialog and both
- * languages' strings; the page elements (manage button, notice, inline consent, receipts)
- * are separate chunks that `define` loads when a page contains them.
+ * when something must show. It holds Lit, the banner and the first-visit strings in both
+ * languages. The preferences dialog is a chunk fetched when the banner is first pointed at
+ * or focused; the page elements (manage button, notice, inline consent, receipts) are chunks
+ * that `define` loads when a page contains them.
  */
 import { setDefaultConsent } from '../core/instance.js';
 import type { ConsentApi, View } from '../core/types.js';
 import { YinyomBanner } from './banner/yinyom-banner.js';
 import { defineElement, defineElements } from './define.js';
-import { YinyomPreferences } from './preferences/yinyom-preferences.js';
 
 interface Openable extends HTMLElement {
   show(): Promise<void>;
 }
 
-function defineFirstVisit() {
+function defineBanner() {
   defineElement('yinyom-banner', YinyomBanner);
-  defineElement('yinyom-preferences', YinyomPreferences);
 }
 
 /**
@@ -28,9 +27,9 @@ function defineFirstVisit() {
  */
 export async function show(api: ConsentApi, view: View): Promise<void> {
   setDefaultConsent(api);
-  defineFirstVisit();
+  defineBanner();
   const tag = `yinyom-${view}`;
-  // The notice is a page element in a chunk of its own; banner and dialog are registered already.
+  // The dialogs are chunks of their own, fetched when the banner is first pointed at or focused.
   await defineElements([tag]);
   let element = document.querySelector<Openable>(view === 'notice' ? `${tag}[modal]` : tag);
   if (!element) {
@@ -48,6 +47,6 @@ export async function show(api: ConsentApi, view: View): Promise<void> {
  */
 export async function define(api: ConsentApi, tags: string[]): Promise<void> {
   setDefaultConsent(api);
-  defineFirstVisit();
+  defineBanner();
   await defineElements(tags);
 }

@@ -42,6 +42,8 @@ describe('dist/yinyom.js by script tag', () => {
     expect(isApi(win.yinyom)).to.equal(true);
     expect(win.ran).to.deep.equal(['queued:function']);
     const api = win.yinyom as ConsentApi;
+    // A first visit checks the config (yinyom-config.js) before anything runs.
+    await api.whenGranted('necessary');
     expect(api.get('necessary')).to.equal(true);
     expect(api.get('analytics')).to.equal(undefined);
     let called: unknown;
@@ -51,7 +53,9 @@ describe('dist/yinyom.js by script tag', () => {
   });
 
   it('a returning visitor gets gated scripts run at once and fetches no other file', async () => {
-    returning();
+    const first = await load('inline.html');
+    await (first.yinyom as ConsentApi).set({ analytics: true });
+    document.querySelector('iframe')!.remove();
     const win = await load('inline.html');
     expect(win.ran).to.deep.equal(['queued:function', 'analytics']);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -62,7 +66,7 @@ describe('dist/yinyom.js by script tag', () => {
   it('boots from a config URL', async () => {
     const win = await load('url.html');
     await until(() => isApi(win.yinyom), 'the API');
-    expect((win.yinyom as ConsentApi).get('necessary')).to.equal(true);
+    await (win.yinyom as ConsentApi).whenGranted('necessary');
     expect(win.ran).to.deep.equal(['queued:function']);
   });
 

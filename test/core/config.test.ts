@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { validateConfig } from '../../src/core/config.js';
-import { captureConsole, cleanup, createTestConsent, testConfig } from './helpers.js';
+import { validateConfig } from '../../src/core/validate-config.js';
+import * as checker from '../../src/core/config.js';
+import { captureConsole, cleanup, createTestConsent, endVisit, nextTask, testConfig } from './helpers.js';
 
 describe('config validation', () => {
   afterEach(cleanup);
@@ -92,11 +93,47 @@ describe('config validation', () => {
     expect(rejection?.message).to.equal('[yinyom] the config has 2 problem(s), listed on the console');
   });
 
-  it('still names each problem by path and code when the problem texts cannot load', async () => {
+  it('runs the safe default when the checker cannot load, and says so', async () => {
+    document.cookie = 'yinyom=1|2565-06-01|' + Math.floor(Date.now() / 1000).toString(36) + '|analytics.marketing||r1;path=/';
+    let api!: ReturnType<typeof createTestConsent>;
+    let checking!: Promise<unknown>;
     const errors = await captureConsole('error', async () => {
-      createTestConsent({ ...testConfig(), language: 'fr' }, { receipts: () => Promise.reject(new Error('offline')) });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      api = createTestConsent(testConfig(), { checker: () => (checking = Promise.reject(new Error('offline'))) });
+      await checking.catch(() => undefined);
+      await nextTask();
     });
-    expect(errors.join()).to.contain('config: language (language)');
+    expect(errors.join()).to.contain('the config could not be checked; nothing optional will run');
+    expect(api.get('analytics')).to.equal(undefined);
+    expect(api.get('necessary')).to.equal(undefined);
+    expect(await api.acceptAll().catch((error: Error) => error.message)).to.equal('[yinyom] the config could not be checked');
+  });
+
+  it('trusts a config the decision cookie was made under, and checks any other before anything optional runs', async () => {
+    let checks = 0;
+    const counting = () => (checks++, Promise.resolve(checker));
+    const first = createTestConsent(testConfig(), { checker: counting });
+    await first.acceptAll();
+    expect(checks).to.equal(1);
+    const value = document.cookie.split('; ').find((pair) => pair.startsWith('yinyom='))!.slice(7);
+    endVisit();
+    document.cookie = `yinyom=${value};path=/`;
+    // The same config on the next page: no check, granted at once.
+    const same = createTestConsent(testConfig(), { checker: counting });
+    expect(same.get('analytics')).to.equal(true);
+    expect(checks).to.equal(1);
+    endVisit();
+    document.cookie = `yinyom=${value};path=/`;
+    // A changed config: nothing optional until it is checked, then the decision holds and the cookie is stamped anew.
+    const changed = testConfig({ expiresDays: 200 });
+    const next = createTestConsent(changed, { checker: counting });
+    expect(next.get('analytics')).to.equal(undefined);
+    await next.whenGranted('analytics');
+    expect(checks).to.equal(2);
+    const restamped = document.cookie.split('; ').find((pair) => pair.startsWith('yinyom='))!.slice(7);
+    expect(restamped).not.to.equal(value);
+    endVisit();
+    document.cookie = `yinyom=${restamped};path=/`;
+    expect(createTestConsent(changed, { checker: counting }).get('analytics')).to.equal(true);
+    expect(checks).to.equal(2);
   });
 });

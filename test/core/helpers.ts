@@ -1,5 +1,5 @@
 import { createConsentCore, type ConsentOptions } from '../../src/core/create-consent-core.js';
-import { describeConfigProblems } from '../../src/core/config.js';
+import * as checker from '../../src/core/config.js';
 import { deleteCookies } from '../../src/core/cookies.js';
 import { mergeChoices } from '../../src/core/merge-choices.js';
 import type { CreateReceiptBook, Decision } from '../../src/core/receipts/receipt-book.js';
@@ -46,7 +46,6 @@ export function memoryBook(store: Receipt[] = []) {
     decisions,
     mergeChoices,
     deleteCookies,
-    describeConfigProblems,
     createReceiptBook: (() => ({
       async record(decision) {
         decisions.push(decision);
@@ -81,11 +80,11 @@ export function memoryBook(store: Receipt[] = []) {
 const instances: AbortController[] = [];
 
 /** Creates a core for one test; `cleanup()` stops it so it cannot react to later tests' pages. */
-export function createTestConsent(config: unknown, options: ConsentOptions = {}): ConsentApi {
+export function createTestConsent(config: unknown, options: Partial<ConsentOptions> = {}): ConsentApi {
   const controller = new AbortController();
   instances.push(controller);
   const book = memoryBook();
-  return createConsentCore(config, { receipts: async () => book, signal: controller.signal, ...options });
+  return createConsentCore(config, { checker, receipts: async () => book, signal: controller.signal, ...options });
 }
 
 export function clearCookies(): void {

@@ -1,6 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { ConsentApi, ConsentState } from '../../src/core/types.js';
 import { cleanup, createTestConsent, testConfig } from './helpers.js';
+import * as checker from '../../src/core/config.js';
 import { createConsentCore } from '../../src/core/create-consent-core.js';
 
 /** A second tab of the same site: a same-origin frame with its own core instance. */
@@ -40,7 +41,7 @@ describe('cross-tab', () => {
 
   it('an instance that was stopped no longer reacts to other tabs', async () => {
     const controller = new AbortController();
-    const stopped = createConsentCore(testConfig(), { signal: controller.signal });
+    const stopped = createConsentCore(testConfig(), { checker, signal: controller.signal });
     await stopped.acceptAll().catch(() => undefined);
     controller.abort();
     document.cookie = 'yinyom=;max-age=0;path=/';

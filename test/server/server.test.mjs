@@ -22,6 +22,16 @@ test('a trailing p marks receipts still waiting to be sent', () => {
   assert.equal(parseConsentCookie(`yinyom=${pending.slice(0, -1)}x`), undefined);
 });
 
+test('the config fingerprint follows the flags field, empty when nothing is pending', () => {
+  const stamped = encodeDecision({ version: '1', time, choices: { analytics: true }, receiptId: 'r', config: 'k3x9a' });
+  assert.ok(stamped.endsWith('|r||k3x9a'), stamped);
+  assert.deepEqual(parseConsentCookie(`yinyom=${stamped}`), { version: '1', time, choices: { analytics: true }, receiptId: 'r', config: 'k3x9a' });
+  const both = encodeDecision({ version: '1', time, choices: {}, receiptId: 'r', pending: true, config: 'k3x9a' });
+  assert.ok(both.endsWith('|r|p|k3x9a'), both);
+  assert.equal(parseConsentCookie(`yinyom=${both}`).pending, true);
+  for (const bad of [`${both}|extra`, both.replace('k3x9a', 'K3X!'), both.replace('|p|', '|q|')]) assert.equal(parseConsentCookie(`yinyom=${bad}`), undefined, bad);
+});
+
 test('versions with separators survive the round trip', () => {
   const encoded = encodeDecision({ version: 'v1.2|b', time, choices: {}, receiptId: 'r' });
   assert.equal(parseConsentCookie(`yinyom=${encoded}`).version, 'v1.2|b');

@@ -8,6 +8,9 @@ import { loc, safeHref } from '../internal/text.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
 import { styles } from './yinyom-banner.styles.js';
 
+/** Fetches the preferences dialog's chunk ahead of a click on Settings, once someone reaches for the banner. */
+const prefetchPreferences = () => void import('../preferences/yinyom-preferences.js');
+
 /**
  * The first-visit banner: a non-modal region fixed to the bottom of the viewport, with
  * Accept all and Reject all of equal size and weight, Settings (opens the preferences
@@ -74,7 +77,7 @@ export class YinyomBanner extends YinyomElement {
     const decide = (accept: boolean) =>
       this.record((api) => (accept ? api.acceptAll({ method: 'banner.accept-all' }) : api.rejectAll({ method: 'banner.reject-all' })));
     const notice = msg('อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', { id: 'banner.notice', desc: 'Link from the banner to the full privacy notice.' });
-    return html`<div part="base" role="region" aria-labelledby="title" lang=${language}>
+    return html`<div part="base" role="region" aria-labelledby="title" lang=${language} @pointerover=${prefetchPreferences} @focusin=${prefetchPreferences}>
       <div class="text">
         <div class="top">
           <h2 id="title">${msg('เว็บไซต์นี้ใช้คุกกี้', { id: 'banner.title', desc: 'Heading and name of the banner region.' })}</h2>

@@ -1,12 +1,16 @@
-import { msg, str } from '../../i18n/localization.js';
+import { addTranslations, msg, str } from '../../i18n/localization.js';
+import { templates } from '../../i18n/locales/en-preferences.js';
 import { html, nothing } from 'lit';
 import type { Category, Choices, ConsentApi, Language, Purpose } from '../../core/types.js';
-import { base, dialog } from '../internal/base.styles.js';
+import { base } from '../internal/base.styles.js';
+import { dialog } from '../internal/dialog.styles.js';
 import { ModalController } from '../internal/modal-controller.js';
 import { acceptAll, closeLabel, rejectAll } from '../internal/strings.js';
 import { tx } from '../internal/text.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
 import { styles } from './yinyom-preferences.styles.js';
+
+addTranslations(templates);
 
 type Item = Category & Purpose;
 

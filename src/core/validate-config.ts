@@ -1,0 +1,26 @@
+import { checkConfig } from './config.js';
+import { describeConfigProblems } from './config-problems.js';
+import type { ResolvedConfig } from './types.js';
+
+/** The result of `validateConfig`: every problem at once, each naming its path. */
+export interface ConfigCheck {
+  config: ResolvedConfig;
+  errors: string[];
+  warnings: string[];
+}
+
+/**
+ * Validates a parsed JSON config (DESIGN.md section 3) and fills in the defaults. Never
+ * throws: every problem comes back at once in `errors`, each naming its path; unknown fields
+ * come back as `warnings`. With any error, Yinyom runs its safe default.
+ *
+ * @example
+ * ```js
+ * const { errors } = validateConfig(JSON.parse(fs.readFileSync('consent-config.json', 'utf8')));
+ * if (errors.length) throw new Error(errors.join('\n'));
+ * ```
+ */
+export function validateConfig(input: unknown): ConfigCheck {
+  const checked = checkConfig(input);
+  return { config: checked.config, ...describeConfigProblems(checked) };
+}
