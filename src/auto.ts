@@ -21,6 +21,7 @@ if (host.yinyom && !Array.isArray(host.yinyom)) {
   const start = (config: unknown) => {
     const queued = Array.isArray(host.yinyom) ? host.yinyom : [];
     const api = createConsentCore(config, {
+      nonce: script?.nonce,
       checker: () => import(`${base}yinyom-config.js`),
       receipts: () => import(`${base}yinyom-receipts.js`),
       ui: () => import(`${base}yinyom-ui.js`),

@@ -38,6 +38,8 @@ export interface ConsentOptions {
   headless?: boolean;
   /** Stops the instance when aborted: no more gating, observing or cross-tab messages. */
   signal?: AbortSignal;
+  /** The nonce Yinyom's own script runs with: only gated scripts with the same nonce are activated. */
+  nonce?: string;
 }
 
 declare global {
@@ -107,7 +109,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
     for (const fn of listeners.change) guard('a change listener', () => fn(current));
     document.dispatchEvent(new CustomEvent('yinyom-change', { detail: current }));
   };
-  const gate = createGate((ids) => ids.every(granted));
+  const gate = createGate((ids) => ids.every(granted), options.nonce || undefined);
   let post = (value: string): void => void value;
 
   /** Makes `next` the decision in force and carries out everything that follows from it. */

@@ -44,8 +44,13 @@ function activeCopy(gated: HTMLScriptElement): HTMLScriptElement {
  * once all their categories are granted. Scripts run once each, in document order: a script
  * with `src` is awaited (load or error) before the next one starts, so a library and the
  * inline code that uses it keep their order. A script that throws affects nothing else.
+ *
+ * `nonce`: the nonce Yinyom itself runs with. Under `'strict-dynamic'` a script that a
+ * trusted script inserts runs whatever its nonce, so activating any gated script would let
+ * markup injected into the page (no nonce) run: with a nonce, only gated scripts that carry
+ * the same one are activated, and the `yinyom` Trusted Types policy is used for no other.
  */
-export function createGate(grants: Grants): (candidates?: Iterable<Element>) => void {
+export function createGate(grants: Grants, nonce?: string): (candidates?: Iterable<Element>) => void {
   let queue = Promise.resolve();
   const done = new WeakSet<Element>();
 
@@ -67,9 +72,11 @@ export function createGate(grants: Grants): (candidates?: Iterable<Element>) => 
     );
   };
 
+  // The property, not the attribute: a CSP header hides the attribute's value.
+  const trustedElement = (element: Element) => !nonce || element instanceof HTMLIFrameElement || (element as HTMLScriptElement).nonce === nonce;
   return (candidates = document.querySelectorAll(GATED)) => {
     for (const element of candidates) {
-      if (element.matches(GATED) && !done.has(element) && grants(element.getAttribute('data-yinyom')!.split(/\s+/).filter(Boolean))) {
+      if (element.matches(GATED) && !done.has(element) && trustedElement(element) && grants(element.getAttribute('data-yinyom')!.split(/\s+/).filter(Boolean))) {
         run(element);
       }
     }

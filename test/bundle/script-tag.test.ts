@@ -97,4 +97,22 @@ describe('dist/yinyom.js by script tag', () => {
     expect(win.ran).to.deep.equal(['inline with nonce', 'src']);
     expect(win.logs.join()).not.to.contain('yinyom] gating');
   });
+
+  it("under 'strict-dynamic' activates only gated scripts that carry the page's nonce, injected ones included", async () => {
+    const win = await load('strict-dynamic.html');
+    await (win.yinyom as ConsentApi).whenGranted('necessary');
+    const inject = (label: string, nonce?: string) => {
+      const gated = win.document.createElement('script');
+      gated.type = 'text/plain';
+      gated.dataset.yinyom = 'necessary';
+      if (nonce) gated.nonce = nonce;
+      gated.text = `window.ran.push('${label}')`;
+      win.document.body.append(gated);
+    };
+    inject('injected without nonce');
+    inject('injected with nonce', 'r4nd0m');
+    // Gated scripts run one at a time in document order: once the last has run, the others had their turn.
+    await until(() => win.ran.includes('injected with nonce'), 'the injected script with the nonce');
+    expect(win.ran).to.deep.equal(['necessary with nonce', 'injected with nonce']);
+  });
 });
