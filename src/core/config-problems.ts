@@ -16,6 +16,7 @@ export const CONFIG_PROBLEMS = {
   regex: () => 'must be a valid regular expression',
   id: () => 'must be lowercase letters, digits, "-" or "_"',
   twice: (value: unknown) => `"${value}" is used twice`,
+  reserved: (value: unknown) => `"${value}" is a name JavaScript objects already have; choose another id`,
   notice: () => 'must be a notice object or the URL of one',
   'consent-mode': () => 'must be a Consent Mode v2 type, e.g. analytics_storage',
   'sensitive-banner': () => 'must not be true for a sensitive purpose: PDPA s.26 consent is asked on its own',

@@ -86,6 +86,8 @@ export function checkConfig(input: unknown): ConfigProblems {
   }, 'regex');
   const id: Check = (value, path) => {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) return fail(path, 'id');
+    // Choices are plain objects: an id such as "constructor" would read as decided on every one.
+    if (value in Object.prototype) return fail(path, 'reserved', value);
     if (ids.has(value)) fail(path, 'twice', value);
     ids.add(value);
   };

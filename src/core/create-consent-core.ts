@@ -168,7 +168,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       const broken = state.broken();
       if (broken) throw failure(broken);
       const { mergeChoices, deleteCookies } = await chunk();
-      const choices = mergeChoices(config, state.current()?.choices, update);
+      const choices = mergeChoices(config, state.current()?.choices, update, actor);
       const notice = await loadNotice();
       const before = state.optional.filter((category) => state.get(category.id) !== false);
       const time = new Date();

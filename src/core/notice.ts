@@ -54,6 +54,16 @@ export function checkNotice(notice: unknown): string[] {
   if (!isObject(notice)) return [`notice: must be an object`];
   for (const key of ['id', 'version'] as const) if (typeof notice[key] !== 'string') fail(key, 'must be a string');
   if (notice.title !== undefined && !localized(notice.title)) fail('title', 'must be a string or {"th", "en"}');
+  // The controller and the DPO are rendered as contact blocks: a wrong type must be named, not silently dropped.
+  const contact = (value: unknown, path: string, nameRequired: boolean) => {
+    if (value === undefined) return;
+    if (!isObject(value)) return fail(path, 'must be an object');
+    if (nameRequired ? !localized(value.name) : value.name !== undefined && !localized(value.name)) fail(`${path}.name`, 'must be a string or {"th", "en"}');
+    for (const key of ['email', 'phone', 'url'] as const) if (value[key] !== undefined && typeof value[key] !== 'string') fail(`${path}.${key}`, 'must be a string');
+    if (value.address !== undefined && !localized(value.address)) fail(`${path}.address`, 'must be a string or {"th", "en"}');
+  };
+  contact(notice.controller, 'controller', true);
+  contact(notice.dpo, 'dpo', false);
   if (notice.intro !== undefined) array(notice.intro, 'intro', block);
   if (notice.sections !== undefined) {
     array(notice.sections, 'sections', (section, path) => {

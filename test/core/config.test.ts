@@ -65,6 +65,14 @@ describe('config validation', () => {
     ]);
   });
 
+  it('refuses ids that every object already has, such as "constructor"', () => {
+    const bad = testConfig();
+    bad.categories[1].id = 'constructor';
+    expect(validateConfig(bad).errors).to.deep.equal([
+      'config: categories[1].id "constructor" is a name JavaScript objects already have; choose another id',
+    ]);
+  });
+
   it('warns about unknown fields without failing', () => {
     const { errors, warnings } = validateConfig({ ...testConfig(), colour: 'blue' });
     expect(errors).to.deep.equal([]);

@@ -216,6 +216,17 @@ describe('decision state', () => {
     expect(loads()).to.equal(2);
   });
 
+  it('refuses an unknown actor before writing anything: no receipt, no change', async () => {
+    const book = memoryBook();
+    const api = createTestConsent(testConfig(), { receipts: async () => book });
+    const error = await api.set({ 'photo-publicity': true }, { actor: 'uncle' as 'parent' }).catch((caught: Error) => caught);
+    expect((error as Error).message).to.equal('[yinyom] set: actor "uncle" must be one of self, parent, custodian, curator');
+    expect(book.decisions).to.deep.equal([]);
+    expect(api.get('photo-publicity')).to.equal(undefined);
+    await api.set({ 'photo-publicity': true }, { actor: 'parent' });
+    expect(book.decisions.map((decision) => decision.actor)).to.deep.equal(['parent']);
+  });
+
   it('without an endpoint nothing waits to be sent: the cookie carries no "p" and a returning visit loads nothing', async () => {
     const { counting, loads } = countingLoads();
     await createTestConsent(testConfig(), { receipts: counting }).acceptAll();

@@ -36,6 +36,12 @@ describe('checkNotice', () => {
     ]);
   });
 
+  it('names a wrong-typed controller or DPO field instead of dropping the block', () => {
+    const bad = { ...structuredClone(good), controller: { name: 5, phone: '02 612 6000' }, dpo: { email: 'dpo@dga.or.th', phone: 26126000 } };
+    expect(checkNotice(bad)).to.deep.equal(['controller.name: must be a string or {"th", "en"}', 'dpo.phone: must be a string']);
+    expect(checkNotice({ ...structuredClone(good), dpo: 'dpo@dga.or.th' })).to.deep.equal(['dpo: must be an object']);
+  });
+
   it('refuses what is not an object', () => {
     expect(checkNotice('<h1>policy</h1>')).to.deep.equal(['notice: must be an object']);
     expect(checkNotice(null)).to.deep.equal(['notice: must be an object']);

@@ -108,6 +108,17 @@ describe('<yinyom-receipts>', () => {
     await until(() => text(root().querySelector('[role=status]')).startsWith('ส่งแล้ว'));
   });
 
+  it('says when sending failed, fires yinyom-error and leaves no unhandled rejection', async () => {
+    element.consent = { ...api, sync: () => Promise.reject(new Error('offline')) } as ConsentApi;
+    let unhandled: unknown;
+    const rejected = new Promise((resolve) => addEventListener('unhandledrejection', (event) => resolve((unhandled = event.reason)), { once: true }));
+    const send = [...root().querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => !b.hidden && b.textContent!.includes('ส่งตอนนี้'))!;
+    send.click();
+    await Promise.race([oneEvent(element, 'yinyom-error'), rejected]);
+    expect(unhandled).to.equal(undefined);
+    await until(() => text(root().querySelector('[role=status]')).startsWith('ส่งไม่สำเร็จ'));
+  });
+
   it('says when there is nothing yet', async () => {
     resetPage();
     api = await freshConsent();

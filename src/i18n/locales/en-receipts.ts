@@ -24,6 +24,7 @@ export const templates = {
   'receipts.pending': `Waiting to be sent`,
   'receipts.sent': `Delivered to the organisation`,
   'receipts.sync': `Send now`,
+  'receipts.sync-failed': `Sending failed. The receipts are kept on this device and will be sent again later.`,
   'receipts.synced': str`Sent ${0}, waiting ${1}, failed ${2}`,
   'receipts.title': `My consents`,
   'receipts.unreadable': `The consent records could not be read.`,

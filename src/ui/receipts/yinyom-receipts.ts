@@ -8,6 +8,7 @@ import { base } from '../internal/base.styles.js';
 import { visuallyHidden } from '../internal/visually-hidden.styles.js';
 import { formatDate } from '../internal/format.js';
 import { loc } from '../internal/text.js';
+import { YinyomErrorEvent } from '../events.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
 import { styles } from './yinyom-receipts.styles.js';
 
@@ -172,8 +173,16 @@ export class YinyomReceipts extends YinyomElement {
   }
 
   async #sync() {
-    const { sent, pending, failed } = await (await this.ctl.ready()).sync();
-    this.status = msg(str`ส่งแล้ว ${sent} รายการ รอส่ง ${pending} ส่งไม่สำเร็จ ${failed}`, { id: 'receipts.synced', desc: 'Counts after sending now.' });
+    this.status = '';
+    try {
+      const { sent, pending, failed } = await (await this.ctl.ready()).sync();
+      this.status = msg(str`ส่งแล้ว ${sent} รายการ รอส่ง ${pending} ส่งไม่สำเร็จ ${failed}`, { id: 'receipts.synced', desc: 'Counts after sending now.' });
+    } catch (error) {
+      // The receipts stay in the outbox and are retried; the person learns only that this try failed.
+      console.error('[yinyom]', error);
+      this.status = msg('ส่งไม่สำเร็จ บันทึกยังเก็บไว้บนอุปกรณ์นี้และจะส่งอีกครั้งภายหลัง', { id: 'receipts.sync-failed', desc: 'Sending now failed; the receipts are kept and retried later.' });
+      this.dispatchEvent(new YinyomErrorEvent({ error }));
+    }
     await this.#load();
   }
 
