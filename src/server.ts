@@ -9,20 +9,30 @@
  * if (consent.get('analytics')) html += analyticsTag;
  * ```
  */
-import { COOKIE_NAME, decodeDecision, type StoredDecision } from './core/decision-cookie.js';
+import { COOKIE_NAME, HOST_COOKIE_NAME, decodeDecision, type StoredDecision } from './core/decision-cookie.js';
 
-export { COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './core/decision-cookie.js';
+export { COOKIE_NAME, HOST_COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './core/decision-cookie.js';
 
-/** Finds the `yinyom` cookie in a `Cookie` header and decodes it; `undefined` when absent or malformed. */
-export function parseConsentCookie(cookieHeader: string | undefined | null): StoredDecision | undefined {
+/**
+ * Finds the decision cookie in a `Cookie` header and decodes it; `undefined` when absent or
+ * malformed. `names` are tried in order: by default `__Host-yinyom` (what an https site
+ * without `cookieDomain` writes), then `yinyom`. An https site without `cookieDomain` should
+ * pass `[HOST_COOKIE_NAME]`, so that a `yinyom` cookie planted by a sibling origin is ignored.
+ */
+export function parseConsentCookie(cookieHeader: string | undefined | null, names: readonly string[] = [HOST_COOKIE_NAME, COOKIE_NAME]): StoredDecision | undefined {
+  const values = new Map<string, string>();
   for (const pair of (cookieHeader ?? '').split(/;\s*/)) {
     const at = pair.indexOf('=');
-    if (at > 0 && pair.slice(0, at).trim() === COOKIE_NAME) return decodeDecision(pair.slice(at + 1).trim());
+    const name = pair.slice(0, at).trim();
+    if (at > 0 && !values.has(name)) values.set(name, pair.slice(at + 1).trim());
   }
-  return undefined;
+  const name = names.find((candidate) => values.has(candidate));
+  return name === undefined ? undefined : decodeDecision(values.get(name)!);
 }
 
 export interface ReadConsentOptions {
+  /** The cookie names to read, in order (default `__Host-yinyom`, then `yinyom`); see `parseConsentCookie`. */
+  names?: readonly string[];
   /** The current notice version: a decision made under another one does not count. */
   noticeVersion?: string;
   /** The config's `expiresDays` (default 365). */
@@ -35,8 +45,8 @@ export interface ReadConsentOptions {
 
 /** The server-side answer to `get(id)`, from a `Cookie` header. */
 export function readConsent(cookieHeader: string | undefined | null, options: ReadConsentOptions = {}) {
-  const { noticeVersion, expiresDays = 365, required = [], now = new Date() } = options;
-  let decision = parseConsentCookie(cookieHeader);
+  const { noticeVersion, expiresDays = 365, required = [], now = new Date(), names } = options;
+  let decision = parseConsentCookie(cookieHeader, names);
   if (decision && ((noticeVersion !== undefined && decision.version !== noticeVersion) || +decision.time + expiresDays * 864e5 <= +now)) {
     decision = undefined;
   }

@@ -81,13 +81,12 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   const showsUi = !!options.ui && !options.headless;
   const chunk = once(() => options.receipts?.() ?? Promise.reject(failure('no receipt book configured')));
   const loadUi = once(() => options.ui?.() ?? Promise.reject(failure('no UI was configured for this instance')));
-  // With no decision cookie a banner is all but certain: its code starts downloading before
-  // anything else is done.
-  let decision = readDecisionCookie();
-  if (!decision && showsUi) void loadUi().catch(() => undefined);
-
   const unreadable = input instanceof Error ? input : undefined;
   const config = resolveConfig(unreadable ? {} : input);
+  // With no decision cookie a banner is all but certain: its code starts downloading before
+  // anything else is done.
+  let decision = readDecisionCookie(config);
+  if (!decision && showsUi) void loadUi().catch(() => undefined);
   const fingerprint = configFingerprint(unreadable ? null : input);
   const state = createDecisionState(config, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   // Nothing optional runs until the config is known to be good.

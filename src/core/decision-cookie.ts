@@ -7,6 +7,16 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** The name of the first-party cookie that holds the current decision. */
 export const COOKIE_NAME = 'yinyom';
+/**
+ * Its name on https without a `cookieDomain`: the `__Host-` prefix makes browsers refuse the
+ * cookie from anything but this origin over https (no Domain, path `/`, Secure), so a sibling
+ * subdomain, another port or a network attacker on plain http cannot plant a decision.
+ */
+export const HOST_COOKIE_NAME = '__Host-yinyom';
+
+/** The decision cookie's name for a config on a page of this protocol. */
+export const decisionCookieName = ({ cookieDomain }: Pick<ResolvedConfig, 'cookieDomain'>, protocol = location.protocol) =>
+  protocol === 'https:' && !cookieDomain ? HOST_COOKIE_NAME : COOKIE_NAME;
 
 /** A decision as the `yinyom` cookie carries it. */
 export interface StoredDecision {
@@ -69,16 +79,17 @@ export function decodeDecision(value: string): StoredDecision | undefined {
   }
 }
 
-/** Reads the decision of this page's `yinyom` cookie; a value that is not one is ignored, with a warning. */
-export function readDecisionCookie(): StoredDecision | undefined {
-  const raw = readCookie(COOKIE_NAME);
+/** Reads the decision of this page's decision cookie; a value that is not one is ignored, with a warning. */
+export function readDecisionCookie(config: Pick<ResolvedConfig, 'cookieDomain'>): StoredDecision | undefined {
+  const name = decisionCookieName(config);
+  const raw = readCookie(name);
   const stored = raw === undefined ? undefined : decodeDecision(raw);
-  if (raw !== undefined && !stored) log('warn', `the "${COOKIE_NAME}" cookie is not a Yinyom decision; treated as no decision`);
+  if (raw !== undefined && !stored) log('warn', `the "${name}" cookie is not a Yinyom decision; treated as no decision`);
   return stored;
 }
 
 /** Writes `next` as the `yinyom` cookie, lasting until the decision expires; `undefined` deletes it. */
 export function writeDecisionCookie(next: StoredDecision | undefined, { expiresDays, cookieDomain }: Pick<ResolvedConfig, 'expiresDays' | 'cookieDomain'>): void {
   const seconds = next ? (+next.time + expiresDays * 864e5 - Date.now()) / 1000 : 0;
-  writeCookie(COOKIE_NAME, next ? encodeDecision(next) : '', seconds, cookieDomain);
+  writeCookie(decisionCookieName({ cookieDomain }), next ? encodeDecision(next) : '', seconds, cookieDomain);
 }

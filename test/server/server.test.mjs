@@ -1,7 +1,8 @@
 // yinyom/server in Node: the built module, as a server would import it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { encodeDecision, parseConsentCookie, readConsent } from '../../dist/esm/server.js';
+import { encodeDecision, HOST_COOKIE_NAME, parseConsentCookie, readConsent } from '../../dist/esm/server.js';
+import { decisionCookieName } from '../../dist/esm/core/decision-cookie.js';
 
 const time = new Date('2026-11-01T00:00:00Z');
 const value = encodeDecision({ version: '2565-06-01', time, choices: { analytics: true, marketing: false }, receiptId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' });
@@ -30,6 +31,19 @@ test('the config fingerprint follows the flags field, empty when nothing is pend
   assert.ok(both.endsWith('|r|p|k3x9a'), both);
   assert.equal(parseConsentCookie(`yinyom=${both}`).pending, true);
   for (const bad of [`${both}|extra`, both.replace('k3x9a', 'K3X!'), both.replace('|p|', '|q|')]) assert.equal(parseConsentCookie(`yinyom=${bad}`), undefined, bad);
+});
+
+test('on https without a cookieDomain the cookie is __Host-yinyom, which servers read first', () => {
+  assert.equal(decisionCookieName({}, 'https:'), '__Host-yinyom');
+  assert.equal(decisionCookieName({ cookieDomain: 'dga.or.th' }, 'https:'), 'yinyom');
+  assert.equal(decisionCookieName({}, 'http:'), 'yinyom');
+  const planted = encodeDecision({ version: '1', time, choices: { analytics: true }, receiptId: 'planted' });
+  const own = encodeDecision({ version: '1', time, choices: { analytics: false }, receiptId: 'own' });
+  assert.equal(parseConsentCookie(`yinyom=${planted}; ${HOST_COOKIE_NAME}=${own}`).receiptId, 'own');
+  assert.equal(parseConsentCookie(`yinyom=${planted}`).receiptId, 'planted');
+  // A site that writes only __Host-yinyom ignores a planted yinyom altogether.
+  assert.equal(parseConsentCookie(`yinyom=${planted}`, [HOST_COOKIE_NAME]), undefined);
+  assert.equal(readConsent(`yinyom=${planted}`, { names: [HOST_COOKIE_NAME] }).get('analytics'), undefined);
 });
 
 test('versions with separators survive the round trip', () => {
