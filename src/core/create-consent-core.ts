@@ -87,6 +87,9 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   // anything else is done.
   let decision = readDecisionCookie(config);
   if (!decision && showsUi) void loadUi().catch(() => undefined);
+  // Receipts to restore a decision from (or to send) when there is no cookie: read while the
+  // UI downloads, not after it has arrived, where it would hold up the banner.
+  const hint = decision ? null : receiptsHint();
   const fingerprint = configFingerprint(unreadable ? null : input);
   const state = createDecisionState(config, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   // Nothing optional runs until the config is known to be good.
@@ -301,7 +304,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   async function boot() {
     try {
       // The cookie's `p` says receipts wait to be sent; without a cookie, localStorage says whether any exist.
-      const bookNeeded = decision ? decision.pending : receiptsHint() !== null;
+      const bookNeeded = decision ? decision.pending : hint !== null;
       const notice = await loadNotice();
       if (bookNeeded) {
         const book = await openBook();
