@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { encodeDecision } from '../../src/core/decision-cookie.js';
-import { captureConsole, cleanup, createTestConsent, nextTask, testConfig } from './helpers.js';
+import { cleanup, createTestConsent, nextTask, testConfig } from './helpers.js';
 
 type Log = string[];
 const log = () => ((window as unknown as { gateLog: Log }).gateLog ??= []);
@@ -18,8 +18,32 @@ function page(html: string): HTMLElement {
 /** Blob URL of a script that appends `entry` to the log (a script with src, served same-origin). */
 const scriptUrl = (code: string) => URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
 
-async function settle() {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+/** Resolvers of the barriers still waiting, by label: a barrier script calls `gateBarrier(label)`. */
+const waiting = new Map<string, () => void>();
+(window as unknown as { gateBarrier: (label: string) => void }).gateBarrier = (label) => waiting.get(label)?.();
+let barriers = 0;
+
+/**
+ * Resolves once the gate has worked through everything it had to do: appends a script gated
+ * on the required category, which the gate runs after every gated script queued before it
+ * (one at a time, in order; a `src` script is awaited until it loads or fails). No timer.
+ */
+function settle(): Promise<void> {
+  const label = `barrier-${++barriers}`;
+  const reached = barrier(label);
+  page(`<script type="text/plain" data-yinyom="necessary">gateBarrier('${label}')</script>`);
+  return reached;
+}
+
+/** Resolves when a page script calls `gateBarrier(label)`. */
+const barrier = (label: string) => new Promise<void>((resolve) => waiting.set(label, resolve)).finally(() => waiting.delete(label));
+
+/** Resolves with the next line printed at `level`, which it keeps off the console. */
+function nextConsole(level: 'error' | 'warn'): Promise<string> {
+  const original = console[level];
+  return new Promise<string>((resolve) => {
+    console[level] = (...args: unknown[]) => resolve(args.map(String).join(' '));
+  }).finally(() => (console[level] = original));
 }
 
 describe('gating', () => {
@@ -78,10 +102,12 @@ describe('gating', () => {
   it('runs scripts for a returning visitor at boot, and data-type="module" as a module', async () => {
     const decision = { version: '2565-06-01', time: new Date(), choices: { analytics: true, marketing: false }, receiptId: 'r' };
     document.cookie = `yinyom=${encodeDecision(decision)};path=/`;
-    page(`<script type="text/plain" data-type="module" data-yinyom="analytics">gateLog.push(typeof import.meta)</script>
+    page(`<script type="text/plain" data-type="module" data-yinyom="analytics">gateLog.push(typeof import.meta); gateBarrier('module')</script>
       <script type="text/plain" data-yinyom="marketing">gateLog.push('marketing')</script>`);
+    // A module script runs in a task of its own, after the classic scripts queued behind it.
+    const ranModule = barrier('module');
     createTestConsent(testConfig());
-    await settle();
+    await Promise.all([ranModule, settle()]);
     expect(log()).to.deep.equal(['object']);
   });
 
@@ -139,12 +165,23 @@ describe('gating', () => {
   });
 
   it('does not gate anything while the config is invalid', async () => {
-    page(`<script type="text/plain" data-yinyom="analytics">gateLog.push('x')</script>`);
-    await captureConsole('error', async () => {
-      createTestConsent({ categories: 'x' });
-      await settle();
-    });
-    expect(log()).to.deep.equal([]);
+    // Scripts of the required category run on every page with a good config (see settle());
+    // an invalid one runs none of them, and no iframe loads.
+    const holder = page(`
+      <script type="text/plain" data-yinyom="necessary">gateLog.push('necessary')</script>
+      <iframe data-yinyom="necessary" data-src="about:blank#required" title="required"></iframe>`);
+    const reported = nextConsole('error');
+    const api = createTestConsent(testConfig({ endpoint: 'ftp://collector.example/v1/receipts' }));
+    expect(await reported).to.contain('config problem(s); nothing optional will run');
+    // The gate works synchronously during boot and activates inline scripts in microtasks: by the
+    // next task, anything it was going to run has run.
     await nextTask();
+    expect(log()).to.deep.equal([]);
+    expect(holder.querySelector('iframe')!.hasAttribute('src')).to.equal(false);
+    expect(api.get('necessary')).to.equal(undefined);
+    // Later markup is not gated either.
+    page(`<script type="text/plain" data-yinyom="necessary">gateLog.push('late')</script>`);
+    await nextTask();
+    expect(log()).to.deep.equal([]);
   });
 });
