@@ -205,7 +205,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
     if (restored && !state.current()) apply(restored, true);
   };
 
-  const bannerIds = [...state.optional, ...config.purposes.filter((p) => p.banner && !p.sensitive)].map((entry) => entry.id);
+  // Never a sensitive purpose: the config check refuses `banner` on one, and nothing is decided under a refused config.
+  const bannerIds = [...state.optional, ...config.purposes.filter((p) => p.banner)].map((entry) => entry.id);
   const api: ConsentApi = {
     get: state.get,
     state: snapshot,

@@ -8,6 +8,31 @@ const cookie = () => document.cookie.split('; ').find((pair) => pair.startsWith(
 const stored = (version: string, choices: Record<string, boolean>, daysAgo = 0) =>
   encodeDecision({ version, time: new Date(Date.now() - daysAgo * 864e5), choices, receiptId: 'r-1' });
 
+/**
+ * Records every string written to `document.cookie` while passing it on to the real cookie
+ * jar: the attributes of a write (path, SameSite, max-age) cannot be read back through
+ * `document.cookie`. `restore()` removes the spy.
+ */
+function spyCookieWrites() {
+  const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+  const writes: string[] = [];
+  Object.defineProperty(document, 'cookie', {
+    configurable: true,
+    get: () => real.get!.call(document),
+    set: (value: string) => {
+      writes.push(value);
+      real.set!.call(document, value);
+    },
+  });
+  return { writes, restore: () => delete (document as { cookie?: string }).cookie };
+}
+
+/** The decision cookie as the browser's cookie jar holds it, attributes included, where the browser tells them (Chromium's Cookie Store API). */
+async function storedCookie(name: string): Promise<{ path?: string; sameSite?: string; secure?: boolean; domain?: string | null; expires?: number | null } | undefined> {
+  const store = (window as { cookieStore?: { get(name: string): Promise<Record<string, unknown> | null> } }).cookieStore;
+  return ((await store?.get(name)) ?? undefined) as never;
+}
+
 /** A decision-chunk loader that counts how often the core asks for it. */
 function countingLoads() {
   let loads = 0;
@@ -34,16 +59,33 @@ describe('decision state', () => {
     expect(api.state().choices).to.deep.equal({ necessary: true });
   });
 
-  it('acceptAll grants the categories and banner purposes, never inline or sensitive purposes', async () => {
+  it('acceptAll grants the categories and the purposes marked banner, none other', async () => {
     const api = createTestConsent(testConfig());
     const receipt = await api.acceptAll();
     expect(api.get('analytics')).to.equal(true);
     expect(api.get('marketing')).to.equal(true);
     expect(api.get('newsletter')).to.equal(true);
-    expect(api.get('photo-publicity')).to.equal(undefined);
-    expect(api.get('dietary')).to.equal(undefined);
+    expect(api.get('photo-publicity'), 'a purpose asked inline').to.equal(undefined);
+    expect(api.get('dietary'), 'a sensitive purpose').to.equal(undefined);
+    expect(receipt.choices).to.deep.equal({ analytics: true, marketing: true, newsletter: true });
     expect(receipt.method).to.equal('api');
     expect(api.state()).to.include({ decided: true, receiptId: receipt.id });
+  });
+
+  it('a sensitive purpose is never bundled: a config that marks one banner is refused, and Accept all and Reject all decide nothing', async () => {
+    const config = testConfig();
+    config.purposes![2] = { ...config.purposes![2], banner: true };
+    const book = memoryBook();
+    const api = createTestConsent(config, { receipts: async () => book });
+    const reason = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => error.message);
+    // The problem itself is worded on the console (config.test.ts checks the wording).
+    await captureConsole('error', async () => {
+      expect(await reason(api.acceptAll())).to.equal('[yinyom] the config has 1 problem(s), listed on the console');
+      expect(await reason(api.rejectAll())).to.equal('[yinyom] the config has 1 problem(s), listed on the console');
+    });
+    expect(book.decisions).to.deep.equal([]);
+    expect(api.get('dietary')).to.equal(undefined);
+    expect(api.state().choices).to.deep.equal({});
   });
 
   it('rejectAll denies the same set; withdraw denies one id with method "withdraw"', async () => {
@@ -98,9 +140,29 @@ describe('decision state', () => {
 
   it('writes the yinyom cookie (SameSite=Lax, path /) and reads it back on the next boot', async () => {
     const first = createTestConsent(testConfig());
-    const receipt = await first.set({ analytics: true });
+    const spy = spyCookieWrites();
+    let receipt!: Awaited<ReturnType<typeof first.set>>;
+    try {
+      receipt = await first.set({ analytics: true });
+    } finally {
+      spy.restore();
+    }
     const value = cookie()!;
     expect(decodeDecision(value)).to.deep.include({ version: '2565-06-01', choices: { analytics: true, marketing: false }, receiptId: receipt.id });
+    // Exactly one write, with every attribute: no Domain (host-only), no Secure on http, a year of max-age.
+    const written = spy.writes.filter((write) => write.startsWith('yinyom='));
+    expect(written).to.have.length(1);
+    const [pair, ...attributes] = written[0].split(';');
+    expect(pair).to.equal(`yinyom=${value}`);
+    const maxAge = attributes.find((attribute) => attribute.startsWith('max-age='));
+    expect(attributes.filter((attribute) => attribute !== maxAge)).to.deep.equal(['path=/', 'SameSite=Lax']);
+    expect(Number(maxAge!.slice(8))).to.be.within(365 * 86400 - 5, 365 * 86400);
+    // And as the browser stored it, where it says (Chromium): path /, SameSite Lax, host-only, a year.
+    const jar = await storedCookie('yinyom');
+    if (jar?.path !== undefined) {
+      expect(jar).to.include({ path: '/', sameSite: 'lax', secure: false, domain: null });
+      expect(jar.expires! - Date.now()).to.be.within((365 * 86400 - 60) * 1000, 365 * 86400 * 1000);
+    }
     cleanup();
     document.cookie = `yinyom=${value};path=/`;
     const next = createTestConsent(testConfig());
@@ -150,8 +212,9 @@ describe('decision state', () => {
   });
 
   it('works with cookies disabled: the decision holds for the page, with a warning', async () => {
-    const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
-    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: () => undefined });
+    // A cookie jar that keeps nothing, as with cookies blocked for the site.
+    const writes: string[] = [];
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: (value: string) => void writes.push(value) });
     Object.defineProperty(navigator, 'cookieEnabled', { configurable: true, get: () => false });
     try {
       let api!: ReturnType<typeof createTestConsent>;
@@ -161,10 +224,13 @@ describe('decision state', () => {
       expect(warnings.join()).to.contain('cookies are off: a decision lasts for this page only');
       await api.acceptAll();
       expect(api.get('analytics')).to.equal(true);
+      expect(api.state().decided).to.equal(true);
+      // It tried to store the decision, and nothing was kept: the page's memory is all there is.
+      expect(writes.some((write) => write.startsWith('yinyom='))).to.equal(true);
+      expect(document.cookie).to.equal('');
     } finally {
       delete (document as { cookie?: string }).cookie;
       delete (navigator as { cookieEnabled?: boolean }).cookieEnabled;
-      expect(Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')).to.deep.equal(descriptor);
     }
   });
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ConsentApi } from '../../src/core/types.js';
 import '../../src/elements.js';
 import { show } from '../../src/ui/index.js';
-import { deepFocus, emulate, freshConsent, resetPage, shadow, until } from './helpers.js';
+import { deepFocus, emulate, freshConsent, resetPage, shadow, uiConfig, until } from './helpers.js';
 
 const preferences = () => document.querySelector('yinyom-preferences')!;
 const root = () => shadow(preferences());
@@ -43,9 +43,22 @@ describe('<yinyom-preferences>', () => {
     expect(switches().map((s) => s.getAttribute('aria-checked'))).to.deep.equal(['true', 'false', 'false', 'false']);
     expect(switchFor('คุกกี้ที่จำเป็น').disabled).to.equal(true);
     expect(switches().filter((s) => s.disabled)).to.have.length(1);
-    expect(root().textContent, 'sensitive and inline purposes stay out').not.to.contain('ข้อมูลการแพ้อาหาร');
-    expect(root().textContent).not.to.contain('ภาพถ่ายในสื่อประชาสัมพันธ์');
+    expect(root().textContent, 'purposes not marked banner stay out: a sensitive one').not.to.contain('ข้อมูลการแพ้อาหาร');
+    expect(root().textContent, 'and one asked inline').not.to.contain('ภาพถ่ายในสื่อประชาสัมพันธ์');
     expect(switchFor('คุกกี้เพื่อการวิเคราะห์').getAttribute('aria-describedby')).to.be.a('string');
+  });
+
+  it('never lists a sensitive purpose, even where the config marks it banner (a config the core refuses)', async () => {
+    resetPage();
+    const purposes = uiConfig().purposes!.map((purpose) => (purpose.sensitive ? { ...purpose, banner: true } : purpose));
+    // The core reports the problem on the console; a page's manage button still opens the
+    // dialog, which can store nothing under a refused config.
+    api = await freshConsent({ purposes });
+    await show(api, 'preferences');
+    expect(dialog().open).to.equal(true);
+    const names = switches().map((s) => root().getElementById(s.getAttribute('aria-labelledby')!)!.textContent!.trim());
+    expect(names).to.deep.equal(['คุกกี้ที่จำเป็น', 'คุกกี้เพื่อการวิเคราะห์', 'คุกกี้เพื่อการตลาด', 'จดหมายข่าว']);
+    expect(root().textContent).not.to.contain('ข้อมูลการแพ้อาหาร');
   });
 
   it('toggles a switch with Space and with Enter', async () => {
