@@ -43,16 +43,6 @@ export const styles = css`
   .actions .btn {
     flex: 1 1 9rem;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    [part~='base'] {
-      animation: yinyom-up 0.25s ease-out;
-    }
-  }
-  @keyframes yinyom-up {
-    from {
-      transform: translateY(100%);
-    }
-  }
   @media print {
     :host {
       display: none !important;
