@@ -120,18 +120,24 @@ async function deleteDatabases() {
   );
 }
 
+/** The instances `freshConsent` made, stopped by `resetPage` (their receipt books and timers too). */
+const instances: AbortController[] = [];
+
 /** A real core (`createConsent`) on a clean device: no cookies, no IndexedDB, no localStorage. Headless unless `ui`. */
 export async function freshConsent(overrides: Partial<Config> = {}, ui = false): Promise<ConsentApi> {
   clearCookies();
   localStorage.clear();
   await deleteDatabases();
-  const api = createConsent(uiConfig(overrides), { ui });
+  const controller = new AbortController();
+  instances.push(controller);
+  const api = createConsent(uiConfig(overrides), { ui, signal: controller.signal });
   await api.notice();
   return api;
 }
 
-/** Removes what a test left in the page and returns the UI to Thai. */
+/** Removes what a test left in the page, stops the cores it made and returns the UI to Thai. */
 export function resetPage(): void {
+  instances.splice(0).forEach((controller) => controller.abort());
   document.querySelectorAll('yinyom-banner, yinyom-preferences, yinyom-notice, yinyom-manage, yinyom-consent, yinyom-receipts, form, [data-test]').forEach((element) => element.remove());
   document.documentElement.style.scrollPaddingBottom = '';
   useLanguage('th');

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { ConsentApi, ReceiptEntry } from '../../src/core/types.js';
 import '../../src/elements.js';
 import type { YinyomReceipts } from '../../src/ui/receipts/yinyom-receipts.js';
+import { collector } from '../support/receipts-harness.js';
 import { deepFocus, emulate, freshConsent, resetPage, shadow, until } from './helpers.js';
 
 const text = (element: Element | null) => element!.textContent!.replace(/\s+/g, ' ').trim();
@@ -12,6 +13,7 @@ describe('<yinyom-receipts>', () => {
   const root = () => shadow(element);
   const current = () => [...root().querySelectorAll('.current li')].map(text);
   const history = () => [...root().querySelectorAll('.history > li')];
+  const statuses = () => history().map((item) => text(item.querySelector('.status')));
 
   beforeEach(async () => {
     api = await freshConsent();
@@ -85,12 +87,16 @@ describe('<yinyom-receipts>', () => {
   }
 
   it('downloads the receipts as JSON, verbatim with their delivery state', async () => {
+    const [a, b] = (await api.receiptEntries()).map((entry) => entry.receipt);
+    const entries: ReceiptEntry[] = [
+      { receipt: a, status: 'sent' },
+      { receipt: b, status: 'failed', error: 'invalid hash' },
+    ];
+    element.consent = { ...api, receiptEntries: async () => entries };
+    await until(() => statuses()[0] === 'ส่งถึงหน่วยงานแล้ว');
     const { name, json } = await download('(JSON)');
     expect(name).to.match(/^consent-receipts-\d{4}-\d\d-\d\d\.json$/);
-    const { receipts } = json as { receipts: Array<{ receipt: { method: string; hash: string }; status: string }> };
-    expect(receipts.map((entry) => entry.receipt.method)).to.deep.equal(['form', 'banner.reject-all']);
-    expect(receipts[0].status).to.be.oneOf(['sent', 'pending', 'failed']);
-    expect(receipts[0].receipt.hash).to.match(/^sha256-[0-9a-f]{64}$/);
+    expect((json as { receipts: ReceiptEntry[] }).receipts).to.deep.equal(entries);
   });
 
   it('downloads the receipts as Kantara Consent Receipts 1.1', async () => {
@@ -102,10 +108,36 @@ describe('<yinyom-receipts>', () => {
     expect(documents.map((d) => d.consentReceiptID)).to.deep.equal((await api.receipts()).map((receipt) => receipt.id));
   });
 
-  it('sends waiting receipts on request and reports the counts', async () => {
-    const send = [...root().querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => !b.hidden && b.textContent!.includes('ส่งตอนนี้'))!;
-    send.click();
-    await until(() => text(root().querySelector('[role=status]')).startsWith('ส่งแล้ว'));
+  it('sends waiting receipts to the collector on request and reports the counts', async () => {
+    resetPage();
+    const endpoint = await collector.start();
+    // Another tab is sending (it holds the outbox's Web Lock), so this page's own flushes leave
+    // the receipts to it and they wait, until the person presses Send now.
+    const lock = 'yinyom:receipts:sync';
+    let release!: () => void;
+    await new Promise<void>((granted) => void navigator.locks.request(lock, () => (granted(), new Promise<void>((done) => (release = done)))));
+    try {
+      api = await freshConsent({ endpoint });
+      const made = [await api.rejectAll({ method: 'banner.reject-all' }), await api.set({ 'photo-publicity': true }, { method: 'form' })];
+      element = await fixture<YinyomReceipts>(html`<yinyom-receipts></yinyom-receipts>`);
+      await until(() => history().length === 2);
+      expect(statuses()).to.deep.equal(['รอส่ง', 'รอส่ง']);
+      [...root().querySelectorAll<HTMLButtonElement>('.tools button')].find((b) => !b.hidden && b.textContent!.includes('ส่งตอนนี้'))!.click();
+      // The button's sync waits for the other tab's lock; then the other tab is done.
+      for (;;) {
+        const { pending = [] } = await navigator.locks.query();
+        if (pending.some((request) => request.name === lock)) break;
+        await new Promise((resolve) => setTimeout(resolve));
+      }
+      release();
+      await until(() => text(root().querySelector('[role=status]')) === 'ส่งแล้ว 2 รายการ รอส่ง 0 ส่งไม่สำเร็จ 0');
+      await until(() => statuses().join() === 'ส่งถึงหน่วยงานแล้ว,ส่งถึงหน่วยงานแล้ว');
+      expect((await collector.stored()).map((row) => row.id).sort()).to.deep.equal(made.map((receipt) => receipt.id).sort());
+    } finally {
+      release();
+      resetPage();
+      await collector.stop();
+    }
   });
 
   it('says when sending failed, fires yinyom-error and leaves no unhandled rejection', async () => {
