@@ -25,9 +25,19 @@ describe('dist/yinyom-ui.js (the build)', () => {
   });
   afterEach(resetPage);
 
-  it('is one file for the banner and the preferences: no chunk behind it', () => {
-    const fetched = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(fetched.filter((path) => path.startsWith('/dist/'))).to.deep.equal(['/dist/yinyom-ui.js']);
+  it('draws the banner from yinyom-ui.js alone; the preferences fetch their own chunk when opened', async () => {
+    const fetched = () => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.startsWith('/dist/'));
+    expect(customElements.get('yinyom-preferences'), 'no other test opened the preferences first').to.equal(undefined);
+    await ui.show(api, 'banner');
+    expect(shadow(document.querySelector('yinyom-banner')!).querySelector('[role=region]')).to.exist;
+    expect(fetched()).to.deep.equal(['/dist/yinyom-ui.js']);
+    await ui.show(api, 'preferences');
+    expect(shadow(document.querySelector('yinyom-preferences')!).querySelector('dialog[open]')).to.exist;
+    const chunks = fetched().slice(1);
+    expect(chunks.every((path) => path.startsWith('/dist/chunks/')), chunks.join()).to.equal(true);
+    expect(chunks.filter((path) => /\/yinyom-preferences-[\w-]+\.js$/.test(path))).to.have.length(1);
+    // Only what the dialog needs: no other element's code.
+    expect(chunks.filter((path) => /\/yinyom-(notice|consent|receipts|manage)-/.test(path)), chunks.join()).to.deep.equal([]);
   });
 
   it('draws the banner word for word, with its styles', async () => {
