@@ -32,7 +32,7 @@ const json = (buffer) => {
 
 /**
  * A proxy in front of `upstream` that applies queued faults to `POST` requests in order and
- * logs every `POST`: when it came, the receipt ids it carried, and what was answered.
+ * logs every `POST`: when it came, its size in bytes, the receipt ids it carried, and what was answered.
  * Faults: `{status, retryAfter?}` answers that status itself; `{hang: true}` never answers;
  * (`closedAt` in the log says when the client gave up); `{tamper: true}` flips a choice of the first receipt so the collector's hash check fails;
  * `{poison: id}` answers 400 to every request carrying that id (and is not used up).
@@ -60,7 +60,7 @@ function faultProxy(target) {
     let entry;
     if (request.method === 'POST') {
       const ids = (json(body)?.receipts ?? []).map((receipt) => receipt?.id);
-      entry = { at: Date.now(), ids, keepalive: undefined };
+      entry = { at: Date.now(), ids, bytes: body.length };
       log.push(entry);
       if (ids.some((id) => poison.has(id))) {
         entry.status = 400;

@@ -131,6 +131,8 @@ export async function captureWarnings<T>(fn: () => Promise<T>): Promise<{ result
 export interface LogEntry {
   at: number;
   ids: string[];
+  /** The request body's size in bytes. */
+  bytes: number;
   status: number | 'hang';
   /** For a hanging request: when the client closed the connection. */
   closedAt?: number;
