@@ -4,7 +4,7 @@ import type { ConsentApi } from '../../src/core/types.js';
 import '../../src/elements.js';
 import { show } from '../../src/ui/index.js';
 import type { YinyomBanner } from '../../src/ui/banner/yinyom-banner.js';
-import { deepFocus, emulate, freshConsent, nextTask, resetPage, shadow, until } from './helpers.js';
+import { deepFocus, emulate, freshConsent, gpcConsent, nextTask, resetPage, shadow, until } from './helpers.js';
 
 const banner = () => document.querySelector('yinyom-banner')!;
 const region = () => shadow(banner()).querySelector<HTMLElement>('[role=region]')!;
@@ -77,13 +77,16 @@ describe('<yinyom-banner>', () => {
   });
 
   it('keeps focused page content clear of itself with scroll-padding (WCAG 2.4.11)', async () => {
+    const padding = () => document.documentElement.style.scrollPaddingBottom;
+    // The padding the banner's size asks for right now: it follows every change of that size.
+    const followed = () => padding() === `${region().offsetHeight + 8}px` && padding();
     await setViewport({ width: 800, height: 600 });
+    await until(followed);
     const page = document.createElement('div');
     page.dataset.test = '';
     page.innerHTML = '<div style="height: 1500px"></div><a href="#">ลิงก์ท้ายหน้า</a><div style="height: 1500px"></div>';
     document.body.append(page);
-    await until(() => document.documentElement.style.scrollPaddingBottom);
-    expect(parseFloat(document.documentElement.style.scrollPaddingBottom)).to.equal(region().offsetHeight + 8);
+    await Promise.all(region().getAnimations().map((animation) => animation.finished));
     // Put the link in the viewport but under the banner, then reach it with the keyboard.
     const link = page.querySelector('a')!;
     window.scrollTo(0, link.getBoundingClientRect().top + scrollY - innerHeight + 100);
@@ -92,11 +95,19 @@ describe('<yinyom-banner>', () => {
     (link.previousElementSibling as HTMLElement).focus({ preventScroll: true });
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement).to.equal(link);
-    await nextTask();
-    expect(link.getBoundingClientRect().bottom).to.be.at.most(region().getBoundingClientRect().top);
-    banner().hide();
-    await until(() => !document.documentElement.style.scrollPaddingBottom);
+    await until(() => link.getBoundingClientRect().bottom <= region().getBoundingClientRect().top);
     window.scrollTo(0, 0);
+    // A narrower window makes the banner taller; a page's ::part() style can change only its padding.
+    const wide = region().offsetHeight;
+    await setViewport({ width: 375, height: 600 });
+    await until(() => region().offsetHeight > wide && followed());
+    const narrow = region().offsetHeight;
+    const style = Object.assign(document.createElement('style'), { textContent: 'yinyom-banner::part(base) { padding-block: 3rem; }' });
+    style.dataset.test = '';
+    document.head.append(style);
+    await until(() => region().offsetHeight > narrow && followed());
+    banner().hide();
+    await until(() => !padding());
   });
 
   it('records Accept all as banner.accept-all, then closes and says so', async () => {
@@ -117,6 +128,31 @@ describe('<yinyom-banner>', () => {
     expect(api.get('analytics')).to.equal(false);
     expect(api.get('newsletter')).to.equal(false);
     expect(api.get('necessary')).to.equal(true);
+  });
+
+  it('under Global Privacy Control still asks; Accept all grants what the person accepted and records the signal', async () => {
+    resetPage();
+    api = await gpcConsent();
+    await show(api, 'banner');
+    expect(banner().open).to.equal(true);
+    expect(api.get('analytics'), 'a gpc category reads as denied until the person decides').to.equal(false);
+    expect(api.get('marketing')).to.equal(undefined);
+    setTimeout(() => button('accept').click());
+    const { detail } = await oneEvent(banner(), 'yinyom-decision');
+    expect(detail.receipt.signals).to.deep.equal({ gpc: true });
+    expect(detail.receipt.choices).to.deep.equal({ analytics: true, marketing: true, newsletter: true });
+    expect(api.get('analytics'), 'the explicit choice wins over the signal').to.equal(true);
+    await until(() => !banner().open);
+  });
+
+  it('under Global Privacy Control records Reject all with the signal', async () => {
+    resetPage();
+    api = await gpcConsent();
+    await show(api, 'banner');
+    setTimeout(() => button('reject').click());
+    const { detail } = await oneEvent(banner(), 'yinyom-decision');
+    expect(detail.receipt).to.deep.include({ method: 'banner.reject-all', signals: { gpc: true } });
+    expect(detail.receipt.choices).to.deep.equal({ analytics: false, marketing: false, newsletter: false });
   });
 
   it('closes when the decision is made elsewhere (a form, the API, another tab)', async () => {

@@ -135,6 +135,19 @@ export async function freshConsent(overrides: Partial<Config> = {}, ui = false):
   return api;
 }
 
+/**
+ * `freshConsent` while the browser sends Global Privacy Control (`navigator.globalPrivacyControl`),
+ * with analytics marked `gpc: true` and marketing not. The core reads the signal when it is created.
+ */
+export async function gpcConsent(ui = false): Promise<ConsentApi> {
+  Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, get: () => true });
+  try {
+    return await freshConsent({ categories: uiConfig().categories.map((category) => (category.id === 'analytics' ? { ...category, gpc: true } : category)) }, ui);
+  } finally {
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  }
+}
+
 /** Removes what a test left in the page, stops the cores it made and returns the UI to Thai. */
 export function resetPage(): void {
   instances.splice(0).forEach((controller) => controller.abort());

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ConsentApi } from '../../src/core/types.js';
 import '../../src/elements.js';
 import { show } from '../../src/ui/index.js';
-import { deepFocus, emulate, freshConsent, resetPage, shadow, uiConfig, until } from './helpers.js';
+import { deepFocus, emulate, freshConsent, gpcConsent, resetPage, shadow, uiConfig, until } from './helpers.js';
 
 const preferences = () => document.querySelector('yinyom-preferences')!;
 const root = () => shadow(preferences());
@@ -82,6 +82,24 @@ describe('<yinyom-preferences>', () => {
     expect(api.get('analytics')).to.equal(true);
     expect(api.get('marketing')).to.equal(false);
     await until(() => !preferences().open);
+  });
+
+  it('under Global Privacy Control shows a gpc category off; switched on and saved, it is granted with the signal recorded', async () => {
+    resetPage();
+    api = await gpcConsent();
+    await show(api, 'preferences');
+    const analytics = () => switchFor('คุกกี้เพื่อการวิเคราะห์');
+    expect(switches().map((s) => s.getAttribute('aria-checked'))).to.deep.equal(['true', 'false', 'false', 'false']);
+    analytics().click();
+    await preferences().updateComplete;
+    setTimeout(() => footer('save').click());
+    const { detail } = await oneEvent(preferences(), 'yinyom-decision');
+    expect(detail.receipt).to.deep.include({ method: 'preferences.save', signals: { gpc: true } });
+    expect(detail.receipt.choices).to.deep.equal({ analytics: true, marketing: false, newsletter: false });
+    expect(api.get('analytics'), 'the person’s choice wins over the signal').to.equal(true);
+    await until(() => !preferences().open);
+    await preferences().show();
+    expect(analytics().getAttribute('aria-checked')).to.equal('true');
   });
 
   it('shows the current decision when opened again', async () => {

@@ -113,8 +113,9 @@ export class YinyomBanner extends YinyomElement {
     if (region && !this.#observer) {
       const root = document.documentElement.style;
       this.#padding = root.scrollPaddingBottom;
+      // The border box: padding and border count too, and change without the content (a page's ::part(base) styles).
       this.#observer = new ResizeObserver(() => (root.scrollPaddingBottom = `${region.offsetHeight + 8}px`));
-      this.#observer.observe(region);
+      this.#observer.observe(region, { box: 'border-box' });
       this.dispatchEvent(new YinyomToggleEvent({ view: 'banner', open: true }));
     } else if (!region && this.#observer) {
       this.#unpad();
