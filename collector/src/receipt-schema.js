@@ -88,8 +88,10 @@ function describe(error) {
       return [path, `must be one of ${params.allowedValues.join(', ')}`];
     case 'const':
       return [path, `must be ${JSON.stringify(params.allowedValue)}`];
-    case 'pattern':
-      return [path, `must match ${params.pattern}${HINTS[path] ? ` (${HINTS[path]})` : ''}`];
+    case 'pattern': {
+      const hint = HINTS[path] ?? (path.startsWith('.shown') ? HASH_HINT : undefined);
+      return [path, `must match ${params.pattern}${hint ? ` (${hint})` : ''}`];
+    }
     case 'format':
       return [path, `must be a real ${params.format}${HINTS[path] ? ` (${HINTS[path]})` : ''}`];
     case 'oneOf':

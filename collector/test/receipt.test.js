@@ -60,6 +60,8 @@ describe('receipt schema', () => {
     // 256 code points, 512 UTF-16 units: the schema counts code points, as the collector's routes do.
     assert.deepEqual(validateReceipt(makeReceipt({ subject: '😀'.repeat(256) })), []);
     assert.deepEqual(validateReceipt(makeReceipt({ time: '2000-01-01T00:00:00.000Z' })), []);
+    assert.deepEqual(validateReceipt(makeReceipt({ shown: { analytics: NOTICE_HASH, 'photo-publicity': 'sha256-' + 'e'.repeat(64) } })), []);
+    assert.deepEqual(validateReceipt(makeReceipt({ shown: {} })), []);
   });
 
   /** @type {[string, Record<string, unknown>, RegExp][]} */
@@ -95,6 +97,9 @@ describe('receipt schema', () => {
     ['a lone high surrogate in the subject', { subject: 'a\ud800' }, /^r\.subject: is not well-formed Unicode \(a lone surrogate, U\+D800, at character 1\)$/],
     ['a lone low surrogate in the notice id', { notice: { id: '\udc00x', version: '1', hash: NOTICE_HASH } }, /^r\.notice\.id: is not well-formed Unicode \(a lone surrogate, U\+DC00, at character 0\)$/],
     ['a lone surrogate in a choice id', { choices: { 'a\ud800': true } }, /^r\.choices\["a\\ud800"\]: is a key that is not well-formed Unicode/],
+    ['a shown hash of another form', { shown: { analytics: 'sha256-' + 'A'.repeat(64) } }, /^r\.shown\.analytics: must match \^sha256-\[0-9a-f\]\{64\}\$ \(sha256- and 64 lowercase hex digits\)$/],
+    ['a shown id that is not an id', { shown: { 'Photo Publicity': NOTICE_HASH } }, /^r\.shown\["Photo Publicity"\]: is not a valid id/],
+    ['a shown that is a list', { shown: [NOTICE_HASH] }, /^r\.shown: must be object$/],
   ];
   for (const [what, fields, message] of cases) {
     it(`refuses ${what}, naming the field`, () => {
@@ -134,12 +139,21 @@ describe('schema and the SDK type agree', { skip: existsSync(typesFile) ? false 
   /** @param {string} name */
   const union = (name) => [...(new RegExp(`export type ${name} =([^;]+);`).exec(source)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]);
 
+  const body = /export interface Receipt \{([\s\S]*?)\n\}/.exec(source)?.[1] ?? '';
+  const fields = [...body.matchAll(/^\s+(\w+)(\??):/gm)].map((m) => ({ name: m[1], optional: m[2] === '?' }));
+  // Fields the schema accepts before the SDK writes them: issue 9's `shown` is in the schema
+  // first (so that a collector takes receipts that carry it); the SDK side adds it to Receipt.
+  const ahead = ['shown'].filter((name) => !fields.some((f) => f.name === name));
+
   it('has the same fields, and the same ones required', () => {
-    const body = /export interface Receipt \{([\s\S]*?)\n\}/.exec(source)?.[1] ?? '';
-    const fields = [...body.matchAll(/^\s+(\w+)(\??):/gm)].map((m) => ({ name: m[1], optional: m[2] === '?' }));
     assert.ok(fields.length > 10, 'Receipt interface found');
-    assert.deepEqual(fields.map((f) => f.name).sort(), Object.keys(receiptSchema.properties).sort());
+    assert.deepEqual([...fields.map((f) => f.name), ...ahead].sort(), Object.keys(receiptSchema.properties).sort());
     assert.deepEqual(fields.filter((f) => !f.optional).map((f) => f.name).sort(), [...receiptSchema.required].sort());
+  });
+
+  it('has shown, optional, in the SDK type', { todo: ahead.length > 0 && 'src/core/types.ts Receipt lacks shown?: Record<string, string> (the SDK side of issue 9)' }, () => {
+    assert.deepEqual(fields.find((f) => f.name === 'shown'), { name: 'shown', optional: true });
+    assert.ok(!receiptSchema.required.includes('shown'));
   });
 
   it('has the same methods, actors and languages', () => {
