@@ -17,13 +17,16 @@ async function load(page: string): Promise<FrameWindow> {
   return frame.contentWindow as FrameWindow;
 }
 
-async function until(condition: () => unknown, what: string) {
-  for (let i = 0; i < 100; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** Waits until `condition` holds, checking once a task; the test's own timeout bounds it. */
+async function until(condition: () => unknown) {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve));
 }
+
+/** Resolves with the frame's API once the SDK has started: through the documented pre-load queue. */
+const api = (win: FrameWindow) => new Promise<ConsentApi>((resolve) => void (win.yinyom ??= []).push(resolve));
+
+/** Resolves once the frame fires `type` (the fixtures' `fixture-log` and `fixture-last`). */
+const fired = (win: FrameWindow, type: string) => new Promise((resolve) => win.addEventListener(type, resolve, { once: true }));
 
 const isApi = (value: unknown): value is ConsentApi => !!value && !Array.isArray(value);
 const returning = () => {
@@ -57,23 +60,29 @@ describe('dist/yinyom.js by script tag', () => {
     await (first.yinyom as ConsentApi).set({ analytics: true });
     document.querySelector('iframe')!.remove();
     const win = await load('inline.html');
+    // Run while the page was parsed: the config was not checked again, so no checker was fetched.
     expect(win.ran).to.deep.equal(['queued:function', 'analytics']);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const returning = win.yinyom as ConsentApi;
+    // Every file the SDK loads is asked for at start or in the boot that follows the notice;
+    // once the notice is known here, the boot has made those choices: decided (no UI), nothing
+    // waiting to be sent (no receipt book).
+    await returning.notice();
+    expect(returning.state().decided).to.equal(true);
+    expect(document.cookie).not.to.match(/yinyom=[^;]*\|p(\||;|$)/);
     const fetched = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
     expect(fetched.filter((path) => path.startsWith('/dist/'))).to.deep.equal(['/dist/yinyom.js']);
   });
 
   it('boots from a config URL', async () => {
     const win = await load('url.html');
-    await until(() => isApi(win.yinyom), 'the API');
-    await (win.yinyom as ConsentApi).whenGranted('necessary');
+    await (await api(win)).whenGranted('necessary');
     expect(win.ran).to.deep.equal(['queued:function']);
   });
 
   it('an unreadable config is reported and runs the safe default', async () => {
     returning();
     const win = await load('bad-json.html');
-    await until(() => win.logs.length, 'the console error');
+    if (!win.logs.length) await fired(win, 'fixture-log');
     expect(win.logs[0]).to.match(/^error: \[yinyom\] 1 config problem\(s\); nothing optional will run:\n {2}config: data-config could not be read: .*JSON/);
     const api = win.yinyom as ConsentApi;
     expect(api.get('analytics')).to.equal(undefined);
@@ -89,12 +98,11 @@ describe('dist/yinyom.js by script tag', () => {
 
   it('works under a strict CSP with Trusted Types: nonce kept, the yinyom policy used', async () => {
     const win = await load('csp.html');
-    await until(() => isApi(win.yinyom), 'the API');
-    await (win.yinyom as ConsentApi).set({ analytics: true }).catch(() => undefined);
-    await until(() => win.ran.length >= 2, 'the gated scripts');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    // The script without the page's nonce stays blocked by the page's own CSP, as it should.
-    expect(win.ran).to.deep.equal(['inline with nonce', 'src']);
+    const last = fired(win, 'fixture-last');
+    await (await api(win)).set({ analytics: true }).catch(() => undefined);
+    await last;
+    // The script without the page's nonce stays inert, as the page's own CSP would have it.
+    expect(win.ran).to.deep.equal(['inline with nonce', 'src', 'last']);
     expect(win.logs.join()).not.to.contain('yinyom] gating');
   });
 
@@ -112,7 +120,7 @@ describe('dist/yinyom.js by script tag', () => {
     inject('injected without nonce');
     inject('injected with nonce', 'r4nd0m');
     // Gated scripts run one at a time in document order: once the last has run, the others had their turn.
-    await until(() => win.ran.includes('injected with nonce'), 'the injected script with the nonce');
+    await until(() => win.ran.includes('injected with nonce'));
     expect(win.ran).to.deep.equal(['necessary with nonce', 'injected with nonce']);
   });
 });
