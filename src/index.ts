@@ -9,6 +9,8 @@ export { checkNotice } from './core/notice.js';
 export { defaultConsent } from './core/instance.js';
 export { receiptsToJson } from './core/receipts/receipts-to-json.js';
 export { toKantaraReceipt, type KantaraReceipt } from './core/receipts/to-kantara-receipt.js';
+export { verifyReceipt, type ReceiptKey, type ReceiptKeySet, type ReceiptSignature } from './core/receipts/verify-receipt.js';
+export { toIso27560, type Iso27560Config, type Iso27560Document, type Iso27560Options } from './core/receipts/to-iso27560.js';
 
 /** Options of `createConsent`. */
 export interface CreateConsentOptions {

@@ -1,6 +1,7 @@
 /**
  * `yinyom/server`: read the `yinyom` decision cookie in Node (or any server JavaScript), so
- * a server can render what a person allowed without waiting for the browser.
+ * a server can render what a person allowed without waiting for the browser; verify a
+ * collector's countersignature of a receipt; write receipts as ISO/IEC TS 27560 records.
  *
  * @example
  * ```js
@@ -12,6 +13,10 @@
 import { COOKIE_NAME, HOST_COOKIE_NAME, decodeDecision, type StoredDecision } from './core/decision-cookie.js';
 
 export { COOKIE_NAME, HOST_COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './core/decision-cookie.js';
+/** Checks a collector's countersignature of a receipt (Web Crypto, as in the browser). */
+export { verifyReceipt, type ReceiptKey, type ReceiptKeySet, type ReceiptSignature } from './core/receipts/verify-receipt.js';
+/** A person's receipts as ISO/IEC TS 27560:2023 records (JSON-LD, W3C DPV). */
+export { toIso27560, toIso27560Records, ISO27560_CONTEXT, ISO27560_PROFILE, type Iso27560Config, type Iso27560Document, type Iso27560Options } from './core/receipts/to-iso27560.js';
 
 /**
  * Finds the decision cookie in a `Cookie` header and decodes it; `undefined` when absent or

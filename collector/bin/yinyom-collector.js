@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createCollector } from '../src/index.js';
 import { MIN_ADMIN_TOKEN_LENGTH } from '../src/admin-auth.js';
 import { normalizeOrigin } from '../src/origins.js';
+import { parseSigningKeys } from '../src/signing.js';
 
 const NAME = 'yinyom-collector';
 
@@ -34,6 +35,10 @@ Flags:
   --admin-token-file F   file holding the admin token (at least ${MIN_ADMIN_TOKEN_LENGTH} characters) that
                          unlocks the admin endpoints (env YINYOM_ADMIN_TOKEN). Without a
                          token they are off.
+  --signing-key-file F   file holding an Ed25519 private key (PKCS#8 PEM) with which the
+                         collector countersigns every receipt it accepts; repeat the flag or
+                         put several keys in one file to rotate: the first signs, all are
+                         published at GET /v1/keys. Without it nothing is signed.
   --retention-days N     delete receipts older than N days, at start and every hour, and
                          refuse incoming ones that old (default: keep forever)
   --rate-limit N         requests a minute from one client address (default 1000; 0 = off)
@@ -58,11 +63,14 @@ Environment:
 Endpoints:
   POST /v1/receipts                   {"receipts": [...]} from the SDK (at most 100)
   GET  /healthz                       health check
-  GET  /v1/subjects/:subject/receipts a subject's receipts (admin)
+  GET  /v1/keys                       the public keys of the countersignatures (JWK set)
+  GET  /v1/subjects/:subject/receipts a subject's receipts (admin); ?format=iso27560 for
+                                      ISO/IEC TS 27560 records (JSON-LD, W3C DPV)
   GET  /v1/subjects/:subject/gaps     a subject's chain: gaps and forks (admin)
   GET  /v1/gaps                       receipts whose prev is missing, all subjects (admin)
   GET  /v1/stats?from=&to=            granted/denied per choice per day (admin)
-  GET  /v1/export?format=csv|ndjson   every receipt, streamed (admin)
+  GET  /v1/export?format=csv|ndjson|iso27560
+                                      every receipt, streamed (admin)
 
 Examples:
   ${NAME} --allow-origin https://www.example.go.th
@@ -72,6 +80,11 @@ Examples:
   DATABASE_URL=postgres://yinyom@db.internal/consent ${NAME} --host 0.0.0.0 --trust-proxy 10.0.0.0/24
   curl -H "Authorization: Bearer $(cat /etc/yinyom/admin-token)" \\
       "http://127.0.0.1:8787/v1/export?format=csv" > receipts.csv
+
+  # make a signing key, then start with --signing-key-file /etc/yinyom/collector-key.pem
+  openssl genpkey -algorithm ed25519 -out /etc/yinyom/collector-key.pem
+  # or, without openssl:
+  node -e "process.stdout.write(require('node:crypto').generateKeyPairSync('ed25519').privateKey.export({type:'pkcs8',format:'pem'}))" > /etc/yinyom/collector-key.pem
 `;
 
 /** A usage or configuration error: one line on stderr, exit code 2. */
@@ -109,6 +122,7 @@ function parse(argv) {
         'sqlite-sync': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'admin-token-file': { type: 'string' },
+        'signing-key-file': { type: 'string', multiple: true },
         'retention-days': { type: 'string' },
         'rate-limit': { type: 'string' },
         'trust-proxy': { type: 'string' },
@@ -176,6 +190,22 @@ export function configure(argv, env) {
     throw new UsageError(`the admin token from ${source} is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters`);
   }
 
+  /** @type {import('node:crypto').KeyObject[] | undefined} */
+  let signingKeys;
+  for (const file of flags['signing-key-file'] ?? []) {
+    let pem;
+    try {
+      pem = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--signing-key-file: cannot read ${file} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
+    }
+    try {
+      (signingKeys ??= []).push(...parseSigningKeys(pem));
+    } catch (error) {
+      throw new UsageError(`--signing-key-file ${file}: ${/** @type {Error} */ (error).message}`);
+    }
+  }
+
   const retentionDays = wholeNumber(flags['retention-days'], '--retention-days', 1, 100_000);
   const rateLimitMax = wholeNumber(flags['rate-limit'], '--rate-limit', 0, 1_000_000_000) ?? 1000;
   const logLevel = flags['log-level'] ?? 'info';
@@ -206,6 +236,7 @@ export function configure(argv, env) {
       sqliteSynchronous,
       allowOrigins,
       adminToken,
+      signingKeys,
       retentionDays,
       rateLimit: rateLimitMax === 0 ? false : { max: rateLimitMax, timeWindow: 60_000 },
       trustProxy: trustProxy(flags['trust-proxy']),

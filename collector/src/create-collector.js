@@ -11,13 +11,23 @@ import { allGaps, chainReport } from './chain-report.js';
 import { checkBatch } from './check-batch.js';
 import { csvLines, ndjsonLines } from './export-format.js';
 import { HttpError } from './http-error.js';
+import { MAPPING_URL, documentChunks, loadMapping, subjectDocument } from './iso27560.js';
 import { originAllowList } from './origins.js';
 import { isValidSubject } from './receipt-schema.js';
+import { createSigner } from './signing.js';
 import { openStore } from './store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PARAM_LENGTH = 4096;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** What `GET /v1/export?format=` can write. */
+const EXPORT_FORMATS = {
+  ndjson: { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  iso27560: { type: 'application/ld+json; charset=utf-8', extension: 'jsonld' },
+};
+/** Seconds a client may cache `GET /v1/keys`. */
+const KEYS_MAX_AGE = 300;
 
 /**
  * @typedef {object} CollectorOptions
@@ -54,6 +64,13 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
  *   export streams; default 500.
  * @property {() => number} [now] the collector's clock, in milliseconds since 1970 (for
  *   tests); default `Date.now`. Retention and the receipts' time checks read it.
+ * @property {Array<string | import('node:crypto').KeyObject>} [signingKeys] Ed25519 private
+ *   keys, as PKCS#8 PEM texts (each may hold several keys) or KeyObjects. The first one
+ *   countersigns every accepted and duplicate receipt; all are published at `GET /v1/keys`
+ *   (keep retired keys after the first, so that what they signed still verifies). Default:
+ *   no signing.
+ * @property {URL} [mappingUrl] where `format=iso27560` loads the ISO/IEC TS 27560 mapping from;
+ *   default the SDK's build beside the collector (dist/esm/core/receipts/to-iso27560.js).
  */
 
 /**
@@ -81,6 +98,12 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function createCollector(options = {}) {
   const settings = resolveOptions(options);
+  let signer;
+  try {
+    signer = settings.signingKeys === undefined ? undefined : createSigner(settings.signingKeys);
+  } catch (error) {
+    throw new TypeError(`createCollector: ${/** @type {Error} */ (error).message}`);
+  }
   const allow = originAllowList(settings.allowOrigins);
   const guard = adminGuard(settings.adminToken);
 
@@ -268,7 +291,24 @@ export function createCollector(options = {}) {
           });
         }
       }
-      return { accepted: inserted, duplicates, rejected };
+      if (!signer) return { accepted: inserted, duplicates, rejected };
+      // A duplicate's hash equals the stored receipt's, so its canonical form, which holds
+      // that hash, is the stored receipt's too: signing the posted copy signs what is stored.
+      // Duplicates are signed as well, so that a lost answer does not cost the proof.
+      const receipts = /** @type {{ receipts: Record<string, unknown>[] }} */ (request.body).receipts;
+      /** @type {Record<string, import('./signing.js').Signature>} */
+      const signatures = {};
+      for (const id of [...inserted, ...duplicates]) {
+        signatures[id] ??= signer.sign(receipts[/** @type {number} */ (batch.index.get(id))]);
+      }
+      return { accepted: inserted, duplicates, rejected, signatures };
+    });
+
+    // The public keys that verify the countersignatures: public, and cacheable for a while
+    // (a key is added to the file before it starts signing, so caches have it in time).
+    routes.get('/v1/keys', async (_request, reply) => {
+      reply.header('cache-control', `public, max-age=${KEYS_MAX_AGE}`);
+      return { keys: signer?.keys ?? [] };
     });
 
     routes.register(async (admin) => {
@@ -278,7 +318,15 @@ export function createCollector(options = {}) {
 
       admin.get('/v1/subjects/:subject/receipts', async (request, reply) => {
         const subject = subjectParam(request.params);
+        const format = /** @type {Record<string, string | undefined>} */ (request.query).format ?? 'json';
+        if (format !== 'json' && format !== 'iso27560') {
+          throw new HttpError(400, `format: must be json or iso27560, got ${JSON.stringify(format)}`);
+        }
         const rows = await ready().bySubject(subject);
+        if (format === 'iso27560') {
+          reply.type('application/ld+json; charset=utf-8');
+          return subjectDocument(ready(), rows.map((row) => row.body), await loadMapping(settings.mappingUrl));
+        }
         // The stored JSON goes out as stored, without a parse and re-serialize.
         reply.type('application/json; charset=utf-8');
         return `{"subject":${JSON.stringify(subject)},"count":${rows.length},"receipts":[${rows.map((row) => row.body).join(',')}]}`;
@@ -308,18 +356,22 @@ export function createCollector(options = {}) {
       admin.get('/v1/export', async (request, reply) => {
         const query = /** @type {Record<string, string | undefined>} */ (request.query);
         const format = query.format ?? 'ndjson';
-        if (format !== 'ndjson' && format !== 'csv') {
-          throw new HttpError(400, `format: must be csv or ndjson, got ${JSON.stringify(format)}`);
+        if (!Object.hasOwn(EXPORT_FORMATS, format)) {
+          throw new HttpError(400, `format: must be csv, ndjson or iso27560, got ${JSON.stringify(format)}`);
         }
+        const kind = EXPORT_FORMATS[/** @type {keyof typeof EXPORT_FORMATS} */ (format)];
         const range = dayRange(query);
         if (query.subject !== undefined) range.subject = subjectParam({ subject: query.subject });
-        const bodies = ready().bodies({ ...range, pageSize: settings.exportPageSize });
-        const lines = format === 'csv' ? csvLines(bodies) : ndjsonLines(bodies);
-        reply
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-          .header('content-disposition', `attachment; filename="yinyom-receipts.${format}"`);
+        const paged = { ...range, pageSize: settings.exportPageSize };
+        const chunks =
+          format === 'iso27560'
+            ? documentChunks(ready(), paged, await loadMapping(settings.mappingUrl))
+            : format === 'csv'
+              ? csvLines(ready().bodies(paged))
+              : ndjsonLines(ready().bodies(paged));
+        reply.type(kind.type).header('content-disposition', `attachment; filename="yinyom-receipts.${kind.extension}"`);
         // A Readable pulled page by page: the export never sits whole in memory.
-        return reply.send(Readable.from(lines));
+        return reply.send(Readable.from(chunks));
       });
     });
   });
@@ -377,6 +429,8 @@ function resolveOptions(options) {
     purgeIntervalMs: positive(options.purgeIntervalMs, 'purgeIntervalMs', 60 * 60 * 1000),
     exportPageSize: positive(options.exportPageSize, 'exportPageSize', 500),
     now: typeof options.now === 'function' ? options.now : options.now === undefined ? Date.now : fail('now must be a function returning milliseconds'),
+    signingKeys: options.signingKeys,
+    mappingUrl: options.mappingUrl === undefined ? MAPPING_URL : options.mappingUrl instanceof URL ? options.mappingUrl : fail('mappingUrl must be a URL'),
   };
 }
 
@@ -491,6 +545,8 @@ function describeError(error, bodyLimit, request) {
   }
   const status = Number(error?.statusCode);
   if (status >= 400 && status < 500) return { status, message: String(error.message), headers };
+  // Ours, such as a 501 for a format whose module is missing: the message names the fault.
+  if (error instanceof HttpError) return { status, message: String(error.message), headers };
   if (status === 503) return { status, message: 'the collector is shutting down; retry later', headers };
   return { status: 500, message: 'internal error; the request was not stored, retry later', headers };
 }

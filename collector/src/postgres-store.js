@@ -98,6 +98,10 @@ export async function openPostgresStore(connectionString) {
       );
       return rows;
     },
+    async byHashes(hashes) {
+      const { rows } = await pool.query('SELECT body FROM receipts WHERE hash = ANY($1::text[])', [hashes]);
+      return rows.map((/** @type {{ body: string }} */ row) => row.body);
+    },
     async stats(range) {
       // json, not jsonb: jsonb refuses the \u0000 escape, which a stored body may contain.
       const { rows } = await pool.query(

@@ -5,6 +5,21 @@ import canonicalize from 'canonicalize';
 const HASH_RE = /^sha256-[0-9a-f]{64}$/;
 
 /**
+ * The RFC 8785 (JCS) canonical JSON text of a parsed JSON value: what receipts are hashed
+ * and countersigned over. The SDK writes the same text in the browser
+ * (src/core/receipts/canonical-json.ts); the tests check the two agree.
+ *
+ * @param {unknown} value
+ * @returns {string}
+ * @throws {TypeError} for a value with no canonical form (a lone surrogate, NaN)
+ */
+export function canonicalJson(value) {
+  const canonical = canonicalize(value);
+  if (canonical === undefined) throw new TypeError('value cannot be canonicalized');
+  return canonical;
+}
+
+/**
  * The hash a receipt must carry: `sha256-` + 64 lowercase hex digits of SHA-256 over the
  * RFC 8785 canonical JSON of the receipt without its `hash` field (DESIGN.md section 6).
  * The SDK computes the same thing in the browser.
@@ -16,9 +31,7 @@ const HASH_RE = /^sha256-[0-9a-f]{64}$/;
  */
 export function receiptHash(receipt) {
   const { hash: _ignored, ...rest } = receipt;
-  const canonical = canonicalize(rest);
-  if (canonical === undefined) throw new TypeError('receipt cannot be canonicalized');
-  return 'sha256-' + createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return 'sha256-' + createHash('sha256').update(canonicalJson(rest), 'utf8').digest('hex');
 }
 
 /**

@@ -123,6 +123,7 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
          AND (@subject IS NULL OR subject = @subject)
        ORDER BY id LIMIT @limit`,
     );
+  const withHashes = db.prepare('SELECT body FROM receipts WHERE hash IN (SELECT value FROM json_each(?))').pluck();
   const stats = db.prepare(
     `SELECT substr(r.time, 1, 10) AS day, c.key AS choice,
             sum(c.type = 'true') AS granted, sum(c.type = 'false') AS denied
@@ -153,6 +154,7 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
       return pagedBodies(/** @type {ReceiptStore} */ (this), range);
     },
     bodyPage: async ({ after, limit, ...range }) => /** @type {any[]} */ (page.all({ ...bounds(range), after, limit })),
+    byHashes: async (hashes) => /** @type {string[]} */ (withHashes.all(JSON.stringify(hashes))),
     stats: async (range) => /** @type {any[]} */ (stats.all(bounds(range))),
     chain: async ({ subject, after, limit }) => {
       const statement = subject === undefined ? allChains : subjectChain;

@@ -48,6 +48,8 @@
  *   with `bodyPage` (see {@link pagedBodies})
  * @property {(page: Range & { after: string, limit: number }) => Promise<{ id: string, body: string }[]>} bodyPage
  *   one page of `bodies`: at most `limit` receipts with an id after `after`
+ * @property {(hashes: string[]) => Promise<string[]>} byHashes the stored JSON texts of the
+ *   receipts with these hashes (those stored; in no particular order)
  * @property {(range?: Range) => Promise<ChoiceStat[]>} stats granted/denied per choice per UTC day
  * @property {(page: { subject?: string, after: ChainRow | null, limit: number }) => Promise<ChainRow[]>} chain
  *   one page of the receipts of `subject` (or of all, by subject) ordered by time then id,
@@ -59,21 +61,32 @@
  */
 
 /**
- * `bodies` on top of a store's `bodyPage`, called through the store each time (so a test can
- * watch the reads): keyset paging by id, until a page comes back short.
+ * The pages of `bodies`, read through the store's `bodyPage` each time (so a test can watch
+ * the reads): keyset paging by id, until a page comes back short. Empty pages are not yielded.
+ *
+ * @param {ReceiptStore} store
+ * @param {Range & { pageSize?: number }} range
+ * @returns {AsyncGenerator<{ id: string, body: string }[]>}
+ */
+export async function* bodyPages(store, { pageSize = 500, ...range }) {
+  let after = '';
+  for (;;) {
+    const rows = await store.bodyPage({ ...range, after, limit: pageSize });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/**
+ * `bodies` on top of a store's `bodyPage`: the stored JSON texts of {@link bodyPages}.
  *
  * @param {ReceiptStore} store
  * @param {Range & { pageSize?: number }} range
  * @returns {AsyncGenerator<string>}
  */
-export async function* pagedBodies(store, { pageSize = 500, ...range }) {
-  let after = '';
-  for (;;) {
-    const rows = await store.bodyPage({ ...range, after, limit: pageSize });
-    for (const row of rows) yield row.body;
-    if (rows.length < pageSize) return;
-    after = rows[rows.length - 1].id;
-  }
+export async function* pagedBodies(store, range) {
+  for await (const rows of bodyPages(store, range)) for (const row of rows) yield row.body;
 }
 
 /**

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { startCli } from './cli.js';
 import { createCollector } from '../src/index.js';
 import { ADMIN_TOKEN, SITE, adminGet, post, send, snapshot, startCollector } from './harness.js';
+import { proofSuite } from './proof-suite.js';
 import { makeChain, makeReceipt, rehash, uuidv7 } from './receipts.js';
 
 /** @typedef {import('./harness.js').Backend} Backend */
@@ -569,7 +570,7 @@ export function collectorSuite(backend, { skip } = {}) {
 
       it('refuses an unknown format with 400', async (t) => {
         const { collector } = await open(t);
-        assertJsonError(await adminGet(collector, '/v1/export?format=xlsx'), 400, /^format: must be csv or ndjson/);
+        assertJsonError(await adminGet(collector, '/v1/export?format=xlsx'), 400, /^format: must be csv, ndjson or iso27560/);
       });
 
       it('streams: chunked, arriving in pieces, read from the database a page at a time', async (t) => {
@@ -604,6 +605,8 @@ export function collectorSuite(backend, { skip } = {}) {
         assert.deepEqual(reads, [...Array(10).fill(50), 0]);
       });
     });
+
+    proofSuite({ it, open, assertJsonError });
 
     describe('chain gaps', () => {
       it('reports a complete chain as complete', async (t) => {

@@ -2,12 +2,14 @@
 // The yinyom-collector command: flags, errors and exit codes, and a real run.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { BIN, baseEnv, startCli } from '../test-support/cli.js';
+import { newKeyPem, signatureVerifies } from '../test-support/proof-suite.js';
 import { makeReceipt } from '../test-support/receipts.js';
 import { configure } from '../bin/yinyom-collector.js';
 
@@ -48,10 +50,10 @@ describe('yinyom-collector --help', () => {
   it('explains every flag and the environment, with examples', () => {
     const { code, stdout } = run(['--help']);
     assert.equal(code, 0);
-    for (const flag of ['--port', '--host', '--db', '--sqlite-sync', '--allow-origin', '--admin-token-file', '--retention-days', '--rate-limit', '--trust-proxy', '--log-level', '--help']) {
+    for (const flag of ['--port', '--host', '--db', '--sqlite-sync', '--allow-origin', '--admin-token-file', '--signing-key-file', '--retention-days', '--rate-limit', '--trust-proxy', '--log-level', '--help']) {
       assert.match(stdout, new RegExp(`^\\s+(-\\w, )?${flag}\\b`, 'm'), flag);
     }
-    for (const name of ['PORT', 'HOST', 'DATABASE_URL', 'YINYOM_ADMIN_TOKEN', 'Examples:', '8787', '127.0.0.1', './data/receipts.sqlite']) {
+    for (const name of ['PORT', 'HOST', 'DATABASE_URL', 'YINYOM_ADMIN_TOKEN', 'Examples:', '8787', '127.0.0.1', './data/receipts.sqlite', 'openssl genpkey -algorithm ed25519', "generateKeyPairSync('ed25519')"]) {
       assert.ok(stdout.includes(name), name);
     }
   });
@@ -82,6 +84,48 @@ describe('yinyom-collector usage errors', () => {
     const result = run(['--admin-token-file', file]);
     assertUsageError(result, /admin token from --admin-token-file .* is shorter than 16 characters/);
     assert.ok(!result.stderr.includes('hunter2'));
+  });
+});
+
+describe('yinyom-collector --signing-key-file', () => {
+  /** @param {string} name @param {string} text */
+  const file = (name, text) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('refuses a file it cannot read, naming it', () =>
+    assertUsageError(run(['--signing-key-file', join(dir, 'no-key.pem')]), /--signing-key-file: cannot read .*no-key\.pem \(ENOENT\)/));
+
+  it('refuses a file without an Ed25519 private key, naming the file and the key', () => {
+    const rsa = /** @type {string} */ (generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const good = file('good.pem', newKeyPem());
+    assertUsageError(run(['--signing-key-file', good, '--signing-key-file', file('rsa.pem', newKeyPem() + rsa)]), /--signing-key-file .*rsa\.pem: key 2 is an RSA key; Yinyom signs with Ed25519/);
+    assertUsageError(run(['--signing-key-file', file('empty.pem', '')]), /--signing-key-file .*empty\.pem: holds no PEM private key/);
+    const { publicKey } = generateKeyPairSync('ed25519');
+    assertUsageError(run(['--signing-key-file', file('public.pem', /** @type {string} */ (publicKey.export({ type: 'spki', format: 'pem' })))]), /public\.pem: key 1 is a "PUBLIC KEY" block/);
+  });
+
+  it('signs with the first key and publishes every key, across a repeated flag and a file of two keys', async () => {
+    const [a, b, c] = [newKeyPem(), newKeyPem(), newKeyPem()];
+    const { child, url, exited } = start([
+      '--port', '0', '--db', join(dir, 'signed.sqlite'), '--log-level', 'silent',
+      '--signing-key-file', file('rotation.pem', `${a}\n${b}`), '--signing-key-file', file('old.pem', c),
+    ]);
+    try {
+      const base = await url;
+      const jwks = /** @type {any} */ (await (await fetch(`${base}/v1/keys`)).json());
+      assert.deepEqual(jwks.keys.map((/** @type {{ x: string }} */ key) => key.x), [a, b, c].map((pem) => /** @type {any} */ (createPublicKey(pem).export({ format: 'jwk' })).x));
+      const receipt = makeReceipt();
+      const res = await fetch(`${base}/v1/receipts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipts: [receipt] }) });
+      const { signatures } = /** @type {any} */ (await res.json());
+      assert.equal(signatures[receipt.id].kid, jwks.keys[0].kid);
+      assert.equal(signatureVerifies(receipt, signatures[receipt.id], jwks), true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal((await exited).code, 0);
   });
 });
 

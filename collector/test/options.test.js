@@ -1,8 +1,10 @@
 // @ts-check
 // createCollector refuses bad options at once, naming the option.
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createCollector } from '../src/index.js';
+import { newKeyPem } from '../test-support/proof-suite.js';
 
 /** @param {Record<string, unknown>} options */
 const create = (options) => createCollector(/** @type {any} */ ({ db: '/tmp/never-opened.sqlite', ...options }));
@@ -33,6 +35,10 @@ describe('createCollector options', () => {
     assert.throws(() => create({ rateLimit: { max: 0 } }), /rateLimit\.max must be a whole number/);
   });
 
+  it('refuses a mapping location that is not a URL', () => {
+    assert.throws(() => create({ mappingUrl: '/srv/to-iso27560.js' }), /createCollector: mappingUrl must be a URL/);
+  });
+
   it('refuses an unknown SQLite sync mode', () => {
     assert.throws(() => create({ sqliteSynchronous: 'off' }), /sqliteSynchronous must be 'normal' or 'full', got "off"/);
   });
@@ -48,5 +54,30 @@ describe('createCollector trustProxy', () => {
     assert.throws(() => create({ trustProxy: [] }), /trustProxy must be true/);
     assert.throws(() => create({ trustProxy: 'proxy.internal' }), /trustProxy: invalid IP address: proxy\.internal/);
     assert.throws(() => create({ trustProxy: ['10.0.0.1/99'] }), /trustProxy: invalid range on address: 10\.0\.0\.1\/99/);
+  });
+});
+
+describe('createCollector signingKeys', () => {
+  it('refuses what is not an Ed25519 private key, naming the entry and the key', () => {
+    const rsa = /** @type {string} */ (generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const ec = /** @type {string} */ (generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const encrypted = /** @type {string} */ (privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' }));
+    const broken = newKeyPem().replace(/\n[A-Za-z0-9+/]{8}/, '\nAAAAAAAA');
+    /** @type {[unknown, RegExp][]} */
+    const cases = [
+      [[newKeyPem(), rsa], /createCollector: signingKeys\[1\]: key 1 is an RSA key; Yinyom signs with Ed25519$/],
+      [[newKeyPem() + ec], /createCollector: signingKeys\[0\]: key 2 is an EC key; Yinyom signs with Ed25519$/],
+      [['not a key'], /createCollector: signingKeys\[0\]: holds no PEM private key/],
+      [[encrypted], /createCollector: signingKeys\[0\]: key 1 is encrypted; give it unencrypted/],
+      [[broken], /createCollector: signingKeys\[0\]: key 1 cannot be read/],
+      [[publicKey.export({ type: 'spki', format: 'pem' })], /createCollector: signingKeys\[0\]: key 1 is a "PUBLIC KEY" block; give Ed25519 private keys as PKCS#8 PEM/],
+      [[publicKey], /createCollector: signingKeys\[0\]: must be an Ed25519 private key, got a public ed25519 key$/],
+      [[], /createCollector: signingKeys: give one or more Ed25519 private keys/],
+      ['a string', /createCollector: signingKeys: give one or more Ed25519 private keys/],
+      [[42], /createCollector: signingKeys\[0\]: must be a PEM string or a KeyObject$/],
+    ];
+    for (const [signingKeys, message] of cases) assert.throws(() => create({ signingKeys }), message);
+    assert.doesNotThrow(() => create({ signingKeys: [privateKey, newKeyPem() + newKeyPem()] }));
   });
 });
