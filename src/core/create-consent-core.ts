@@ -52,6 +52,14 @@ declare global {
 /** Events that show someone is about to decide in a Yinyom element: the decision chunk is fetched then. */
 const INTERACTION = ['pointerover', 'touchstart', 'focusin', 'keydown'];
 
+/**
+ * Lets the browser run what waits (input, a frame) before the next step, so that loading the
+ * UI and rendering the banner are two tasks, not one long one. `scheduler.yield()` resumes
+ * ahead of other tasks where it exists.
+ */
+const yieldToMain = () =>
+  new Promise<void>((resolve) => (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.().then(resolve) ?? setTimeout(resolve));
+
 /** `fn`'s result, computed on the first call only. */
 function once<T>(fn: () => T): () => T {
   let result: { value: T } | undefined;
@@ -88,8 +96,9 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   let decision = readDecisionCookie(config);
   if (!decision && showsUi) void loadUi().catch(() => undefined);
   // Receipts to restore a decision from (or to send) when there is no cookie: read while the
-  // UI downloads, not after it has arrived, where it would hold up the banner.
-  const hint = decision ? null : receiptsHint();
+  // UI downloads, not after it has arrived, where it would hold up the banner, and in a task
+  // of its own, not in the script's.
+  const hint = decision ? null : new Promise<ReturnType<typeof receiptsHint>>((resolve) => setTimeout(() => resolve(receiptsHint())));
   const fingerprint = configFingerprint(unreadable ? null : input);
   const state = createDecisionState(config, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   // Nothing optional runs until the config is known to be good.
@@ -305,7 +314,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   async function boot() {
     try {
       // The cookie's `p` says receipts wait to be sent; without a cookie, localStorage says whether any exist.
-      const bookNeeded = decision ? decision.pending : hint !== null;
+      const bookNeeded = decision ? decision.pending : (await hint) !== null;
       const notice = await loadNotice();
       if (bookNeeded) {
         const book = await openBook();
@@ -313,6 +322,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       }
       if (!state.decided() && showsUi) {
         const module = await loadUi();
+        await yieldToMain();
         // The banner goes into <body>: a script in <head> can get here before the parser made it.
         if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
         // Another tab, or page code, may have decided while the UI loaded.
