@@ -212,8 +212,18 @@ export interface SyncResult {
 }
 
 /** A receipt with its delivery state, as `<yinyom-receipts>` shows it. */
+/** The collector's countersignature of a receipt: Ed25519 over its canonical JSON (its `hash` included). */
+export interface ReceiptSignature {
+  /** Which of the collector's keys signed: a `kid` of its `GET /v1/keys`. */
+  kid: string;
+  /** Ed25519 signature, base64url. */
+  sig: string;
+}
+
 export interface ReceiptEntry {
   receipt: Receipt;
+  /** The collector's countersignature, once it has acknowledged the receipt and signs. */
+  signature?: ReceiptSignature;
   status: 'sent' | 'pending' | 'failed';
   error?: string;
 }

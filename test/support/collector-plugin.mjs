@@ -1,7 +1,7 @@
 // A web-test-runner plugin that gives browser tests a real Yinyom collector (SQLite in a temp
 // folder) behind a fault-injecting proxy on loopback. Tests drive it with
 // `executeServerCommand('collector-…', payload)`; see test/support/collector.ts.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -147,12 +147,14 @@ function faultProxy(target) {
   };
 }
 
-async function startCollector(origin) {
+async function startCollector(origin, sign) {
   const dir = mkdtempSync(join(tmpdir(), 'yinyom-wtr-'));
   const db = join(dir, 'receipts.sqlite');
   const adminToken = randomBytes(24).toString('hex');
+  // A countersigning collector: one Ed25519 key for the session, kept across down() and up().
+  const signingKeys = sign ? [generateKeyPairSync('ed25519').privateKey] : undefined;
   const boot = async () => {
-    const collector = createCollector({ db, adminToken, allowOrigins: origin ? [origin] : undefined, rateLimit: false });
+    const collector = createCollector({ db, adminToken, allowOrigins: origin ? [origin] : undefined, rateLimit: false, signingKeys });
     return { collector, url: await collector.listen({ port: 0, host: '127.0.0.1' }) };
   };
   let { collector, url } = await boot();
@@ -186,7 +188,7 @@ async function startCollector(origin) {
 
 /**
  * The plugin. Commands (payload → result):
- * - `collector-start` `{origin}` → `{endpoint}`: a fresh collector and proxy for this test session
+ * - `collector-start` `{origin, sign?}` → `{endpoint}`: a fresh collector and proxy for this test session; `sign`: it countersigns with a new Ed25519 key
  * - `collector-fault` `{faults: [...]}` → true (see faultProxy), `collector-clear-faults`
  * - `collector-down`: the collector stops and its address refuses connections; `collector-up`:
  *   a new collector on the same SQLite file, at the same address
@@ -211,7 +213,7 @@ export function collectorPlugin() {
       switch (command) {
         case 'collector-start': {
           await stop(session.id);
-          const started = await startCollector(payload?.origin);
+          const started = await startCollector(payload?.origin, payload?.sign === true);
           running.set(session.id, started);
           return { endpoint: started.endpoint };
         }

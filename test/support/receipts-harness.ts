@@ -152,7 +152,8 @@ export interface StoredRow {
 
 /** The real collector (SQLite in a temp folder) behind a fault-injecting proxy; see collector-plugin.mjs. */
 export const collector = {
-  start: () => executeServerCommand<{ endpoint: string }, unknown>('collector-start', { origin: location.origin }).then((r) => r.endpoint),
+  /** A fresh collector for this test; `sign`: it countersigns what it acknowledges. */
+  start: (sign = false) => executeServerCommand<{ endpoint: string }, unknown>('collector-start', { origin: location.origin, sign }).then((r) => r.endpoint),
   stop: () => executeServerCommand('collector-stop'),
   fault: (...faults: Fault[]) => executeServerCommand('collector-fault', { faults }),
   down: () => executeServerCommand('collector-down'),

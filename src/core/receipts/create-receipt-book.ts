@@ -99,7 +99,8 @@ export const createReceiptBook = ((settings: ReceiptBookSettings): ReceiptBook =
       return snap.receipts.reverse().map(({ receipt }): ReceiptEntry => {
         const error = snap.dead.get(receipt.id);
         if (error !== undefined) return { receipt, status: 'failed', error };
-        return { receipt, status: snap.pending.has(receipt.id) ? 'pending' : 'sent' };
+        const signature = snap.signatures.get(receipt.id);
+        return { receipt, status: snap.pending.has(receipt.id) ? 'pending' : 'sent', ...(signature && { signature }) };
       });
     },
 

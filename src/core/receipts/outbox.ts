@@ -1,5 +1,5 @@
-import type { Receipt, SyncListener, SyncResult } from '../types.js';
-import { RETRY_AT, deadKey, outboxKey, receiptKey, type ReceiptStore, type Stored } from './receipt-store.js';
+import type { Receipt, ReceiptSignature, SyncListener, SyncResult } from '../types.js';
+import { RETRY_AT, deadKey, outboxKey, receiptKey, signatureKey, type ReceiptStore, type Stored } from './receipt-store.js';
 import { SKIPPED, withLock } from './with-lock.js';
 
 /** At most this many receipts a request (DESIGN.md section 10). */
@@ -14,16 +14,18 @@ export interface Snapshot {
   receipts: Stored[];
   pending: Set<string>;
   dead: Map<string, string>;
+  signatures: Map<string, ReceiptSignature>;
 }
 
 /** Reads the delivery state of every receipt out of everything in the store. */
 export function snapshot(all: Map<string, unknown>): Snapshot {
-  const snap: Snapshot = { receipts: [], pending: new Set(), dead: new Map() };
+  const snap: Snapshot = { receipts: [], pending: new Set(), dead: new Map(), signatures: new Map() };
   all.forEach((value, key) => {
     const id = key.slice(2);
     if (key === receiptKey(id)) snap.receipts.push(value as Stored);
     else if (key === outboxKey(id)) snap.pending.add(id);
     else if (key === deadKey(id)) snap.dead.set(id, String(value));
+    else if (key === signatureKey(id)) snap.signatures.set(id, value as ReceiptSignature);
   });
   snap.receipts.sort((a, b) => a.n - b.n);
   return snap;
@@ -57,6 +59,15 @@ interface Outcome {
 const RETRY: Outcome = { sent: 0, retry: true };
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** The countersignatures of an answer for `ids`, each `{kid, sig}` of strings; anything else is left out. */
+function signaturesFor(ids: string[], value: unknown): Array<[string, ReceiptSignature]> {
+  const given = (value && typeof value === 'object' ? value : {}) as Record<string, Partial<ReceiptSignature> | undefined>;
+  return ids.flatMap((id) => {
+    const { kid, sig } = (Object.prototype.hasOwnProperty.call(given, id) && given[id]) || {};
+    return typeof kid === 'string' && typeof sig === 'string' ? [[id, { kid, sig }] as [string, ReceiptSignature]] : [];
+  });
+}
 
 async function describeError(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
@@ -106,10 +117,11 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
     timer = setTimeout(() => void flush(false), delay);
   }
 
-  async function settle(acked: string[], dead: Array<[string, string]>) {
+  /** Takes `acked` and `dead` out of the outbox, keeping dead letters and countersignatures, in one transaction. */
+  async function settle(acked: string[], dead: Array<[string, string]>, signatures: Array<[string, ReceiptSignature]> = []) {
     const dels = [...acked, ...dead.map(([id]) => id)];
     await store.write(
-      dead.map(([id, error]) => [deadKey(id), error]),
+      [...dead.map(([id, error]): [string, unknown] => [deadKey(id), error]), ...signatures.map(([id, signature]): [string, unknown] => [signatureKey(id), signature])],
       dels.map(outboxKey),
     );
     dels.forEach((id) => known.delete(id));
@@ -149,7 +161,8 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
         .filter((item) => ids.has(item?.id as string) && !acked.includes(item!.id))
         .map((item): [string, string] => [item!.id, String(item!.error ?? 'rejected')]);
       if (!acked.length && !dead.length) return RETRY; // an answer that settles nothing: try later
-      await settle(acked, dead);
+      // A countersigning collector signs accepted and duplicate ids alike, so a lost answer costs no proof.
+      await settle(acked, dead, signaturesFor(acked, body?.signatures));
       return { sent: acked.length, retry: false };
     }
     if (status < 400 || status === 408 || status === 429 || status >= 500) {

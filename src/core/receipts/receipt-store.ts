@@ -15,6 +15,8 @@ export const receiptKey = (id: string) => `r:${id}`;
 export const outboxKey = (id: string) => `o:${id}`;
 /** A dead letter: the receipt was refused; the value is the server's error. */
 export const deadKey = (id: string) => `d:${id}`;
+/** The collector's countersignature of a receipt (`ReceiptSignature`). */
+export const signatureKey = (id: string) => `s:${id}`;
 
 /** The newest receipt of this browser: what the next one chains to. */
 export interface Head {

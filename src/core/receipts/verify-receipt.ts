@@ -1,13 +1,5 @@
-import type { Receipt } from '../types.js';
+import type { Receipt, ReceiptSignature } from '../types.js';
 import { canonicalJson } from './canonical-json.js';
-
-/** A collector's countersignature of a receipt, as its `POST /v1/receipts` answer gives it. */
-export interface ReceiptSignature {
-  /** Which of the collector's keys signed: a `kid` of its `GET /v1/keys`. */
-  kid: string;
-  /** Ed25519 signature, base64url. */
-  sig: string;
-}
 
 /** One public key of a collector's `GET /v1/keys` (an RFC 8037 OKP JWK). */
 export interface ReceiptKey {
@@ -51,6 +43,8 @@ function fromBase64Url(text: unknown): Uint8Array | undefined {
  * if (await verifyReceipt(receipt, { kid, sig }, jwks)) console.log('the agency received this receipt');
  * ```
  */
+export type { ReceiptSignature };
+
 export async function verifyReceipt(receipt: Receipt, signature: ReceiptSignature, jwks: ReceiptKeySet): Promise<boolean> {
   const keys: unknown = jwks?.keys;
   const key = Array.isArray(keys) ? (keys as ReceiptKey[]).find((candidate) => candidate?.kid === signature?.kid) : undefined;
