@@ -71,19 +71,21 @@ async function visit(url) {
     await tab.evaluate(() => document.cookie);
     return (await tab.cookies()).map((c) => `${c.name}@${c.domain}`).filter((name) => name.startsWith('_g')).sort();
   };
-  return { tab, gCookies, close: () => context.close() };
+  /** Sets cookies as a page script would, one `document.cookie` string each. */
+  const plant = (...cookies) => tab.evaluate((list) => list.forEach((cookie) => (document.cookie = cookie)), cookies);
+  return { tab, gCookies, plant, close: () => context.close() };
 }
 
 test('withdrawing analytics deletes _ga cookies on the host and every parent domain up to cookieDomain', async () => {
-  const { tab, gCookies, close } = await visit(`http://www.learn.tdga.test:${port}/`);
+  const { tab, gCookies, plant, close } = await visit(`http://www.learn.tdga.test:${port}/`);
   try {
     await tab.evaluate(() => window.yinyom.set({ analytics: true }));
-    await tab.evaluate(() => {
-      document.cookie = '_ga=host-only;path=/';
-      document.cookie = '_ga_ABC=learn;path=/;domain=learn.tdga.test';
-      document.cookie = '_gid_keep=site;path=/;domain=tdga.test';
-      document.cookie = '_ga_XYZ=site;path=/;domain=tdga.test';
-    });
+    await plant(
+      '_ga=host-only;path=/',
+      '_ga_ABC=learn;path=/;domain=learn.tdga.test',
+      '_gid_keep=site;path=/;domain=tdga.test',
+      '_ga_XYZ=site;path=/;domain=tdga.test',
+    );
     assert.deepEqual(await gCookies(), ['_ga@www.learn.tdga.test', '_ga_ABC@.learn.tdga.test', '_ga_XYZ@.tdga.test', '_gid_keep@.tdga.test']);
     const yinyomCookie = (await tab.cookies()).find((c) => c.name === 'yinyom');
     assert.equal(yinyomCookie.domain, '.tdga.test', 'the decision cookie honours cookieDomain');
@@ -101,16 +103,16 @@ test('withdrawing analytics deletes _ga cookies on the host and every parent dom
 test('without a cookieDomain, on a many-label government host, withdrawing walks up to the last two labels', async () => {
   // www.learn.dga.go.th: the walk covers learn.dga.go.th and dga.go.th, where an analytics
   // script may have set its cookies, and stops at go.th (a public suffix: nothing is set there).
-  const { tab, gCookies, close } = await visit(`http://www.learn.dga.go.th:${port}/no-cookie-domain`);
+  const { tab, gCookies, plant, close } = await visit(`http://www.learn.dga.go.th:${port}/no-cookie-domain`);
   try {
     await tab.evaluate(() => window.yinyom.set({ analytics: true }));
-    await tab.evaluate(() => {
-      document.cookie = '_ga=host-only;path=/';
-      document.cookie = '_ga_L=learn;path=/;domain=learn.dga.go.th';
-      document.cookie = '_ga_D=agency;path=/;domain=dga.go.th';
-      document.cookie = '_ga_P=page-path;path=/no-cookie-domain';
-      document.cookie = '_gid_keep=agency;path=/;domain=dga.go.th';
-    });
+    await plant(
+      '_ga=host-only;path=/',
+      '_ga_L=learn;path=/;domain=learn.dga.go.th',
+      '_ga_D=agency;path=/;domain=dga.go.th',
+      '_ga_P=page-path;path=/no-cookie-domain',
+      '_gid_keep=agency;path=/;domain=dga.go.th',
+    );
     const before = await gCookies();
     assert.deepEqual(before, ['_ga@www.learn.dga.go.th', '_ga_D@.dga.go.th', '_ga_L@.learn.dga.go.th', '_ga_P@www.learn.dga.go.th', '_gid_keep@.dga.go.th']);
     const decision = (await tab.cookies()).find((c) => c.name === 'yinyom');
@@ -124,15 +126,15 @@ test('without a cookieDomain, on a many-label government host, withdrawing walks
 });
 
 test('a first Reject all deletes the cookies a category set before any decision, on every domain', async () => {
-  const { tab, gCookies, close } = await visit(`http://e-learning.ocsc.go.th:${port}/no-cookie-domain`);
+  const { tab, gCookies, plant, close } = await visit(`http://e-learning.ocsc.go.th:${port}/no-cookie-domain`);
   try {
     assert.equal(await tab.evaluate(() => window.yinyom.state().decided), false);
     // An ungated analytics snippet, or one from before the site used Yinyom, set them.
-    await tab.evaluate(() => {
-      document.cookie = '_ga=host-only;path=/';
-      document.cookie = '_ga_OC=agency;path=/;domain=ocsc.go.th';
-      document.cookie = '_gid_keep=agency;path=/;domain=ocsc.go.th';
-    });
+    await plant(
+      '_ga=host-only;path=/',
+      '_ga_OC=agency;path=/;domain=ocsc.go.th',
+      '_gid_keep=agency;path=/;domain=ocsc.go.th',
+    );
     assert.deepEqual(await gCookies(), ['_ga@e-learning.ocsc.go.th', '_ga_OC@.ocsc.go.th', '_gid_keep@.ocsc.go.th']);
     await tab.evaluate(() => window.yinyom.rejectAll());
     assert.equal(await tab.evaluate(() => window.yinyom.get('analytics')), false);
