@@ -188,6 +188,10 @@ export async function runSoak({
   const chaosCount = Object.fromEntries(CHAOS_KINDS.map((kind) => [kind, 0]));
   const closes = { midSync: 0, committed: 0, withoutSync: 0 };
   const kills = { total: 0, withRequestInFlight: 0 };
+  /** Requests to the endpoint that failed in a browser, by the browser's reason (net::ERR_…). @type {Record<string, number>} */
+  const failures = {};
+  /** Offline events during which a send failed offline or a receipt was seen waiting. */
+  let offlineMet = 0;
   /** @type {string[]} */
   const pageMessages = [];
   let pageMessageCount = 0;
@@ -267,7 +271,12 @@ export async function runSoak({
         if (request.method() === 'POST' && request.url() === endpoint) slot.inflight = Math.max(0, slot.inflight - 1);
       };
       tab.on('requestfinished', settled);
-      tab.on('requestfailed', settled);
+      tab.on('requestfailed', (request) => {
+        settled(request);
+        if (request.url() !== endpoint) return;
+        const reason = request.failure()?.errorText ?? 'unknown';
+        failures[reason] = (failures[reason] ?? 0) + 1;
+      });
       tab.on('pageerror', (error) => note(`${slot.name} page error: ${/** @type {Error} */ (error).message}`));
       tab.on('console', (message) => {
         if (/\[yinyom\]/.test(message.text()) && ['error', 'warn', 'warning'].includes(message.type())) note(`${slot.name} console.${message.type()}: ${message.text()}`);
@@ -375,6 +384,31 @@ export async function runSoak({
     /** A restart still to come after a long outage. @type {Promise<void>} */
     let restarting = Promise.resolve();
     const pageOf = (/** @type {Slot} */ slot) => /** @type {import('puppeteer-core').Page} */ (slot.page);
+    /** The proxy's outcomes of these kinds so far. @param {Array<string | number>} keys */
+    const outcome = (...keys) => keys.reduce((/** @type {number} */ sum, key) => sum + (proxy.outcomes[key] ?? 0), 0);
+    /** Requests to the endpoint that failed in a browser for a reason matching `reason`. @param {RegExp} reason */
+    const failedWith = (reason) => Object.entries(failures).reduce((sum, [key, n]) => sum + (reason.test(key) ? n : 0), 0);
+
+    /**
+     * Makes traffic while a fault lasts, so that it meets a request: in a tab of each of
+     * `browserIds`, the next planned decision and a sync(); again, at most 3 times, until
+     * `met()`. A Retry-After or a hung request of another tab may hold a browser back a while.
+     * @param {() => boolean} met @param {number[]} browserIds
+     */
+    const provoke = async (met, browserIds) => {
+      for (let attempt = 0; attempt < 3 && !met(); attempt++) {
+        for (const b of browserIds) {
+          const slot = slots.find((candidate) => candidate.browser === b && candidate.page && !candidate.busy);
+          if (!slot) continue;
+          const index = claim();
+          if (index !== undefined) await decide(slot, index);
+          await slot.page?.evaluate(() => void (/** @type {any} */ (window).yinyom.sync().catch(() => {}))).catch(() => {});
+        }
+        for (let i = 0; i < 50 && !met(); i++) await sleep(20);
+      }
+      return met();
+    };
+    const allBrowsers = Array.from({ length: browsers }, (_, b) => b);
 
     /** One chaos event. @param {ChaosEvent} event */
     const chaos = async (event) => {
@@ -395,8 +429,11 @@ export async function runSoak({
               .then(() => say(`the collector is back after an outage of ${event.downMs} ms`));
             return `${how}; it stays down ${event.downMs} ms while the chaos goes on`;
           }
+          const gone = outcome(502, 'reset');
+          const provoking = provoke(() => outcome(502, 'reset') > gone, allBrowsers);
           await sleep(event.downMs);
           await collector.start();
+          await provoking;
           return `${how}; restarted after ${event.downMs} ms`;
         }
         case '500':
@@ -408,19 +445,30 @@ export async function runSoak({
         case 'hang':
           proxy.fault({ hang: event.when, times: 1 });
           return `the next POST hangs (${event.when === 'after' ? 'after the collector stored it' : 'before reaching the collector'})`;
-        case 'refuse':
-          await proxy.refuse(event.ms);
+        case 'refuse': {
+          const refused = failedWith(/ERR_CONNECTION_REFUSED/);
+          const over = proxy.refuse(event.ms);
+          await provoke(() => failedWith(/ERR_CONNECTION_REFUSED/) > refused, allBrowsers);
+          await over;
           return `connections refused for ${event.ms} ms`;
+        }
         case 'offline': {
+          // A device goes offline: every tab of the browser. A decision made meanwhile waits.
           const slot = slots[event.slot];
           await slot.ready;
-          const tab = pageOf(slot);
-          await tab.setOfflineMode(true);
-          // A send attempt while offline; going back online must send again.
-          await tab.evaluate(() => void (/** @type {any} */ (window).yinyom.sync().catch(() => {})));
+          const tabs = slots.filter((other) => other.browser === slot.browser && other.page).map(pageOf);
+          await Promise.all(tabs.map((tab) => tab.setOfflineMode(true)));
+          const disconnected = failedWith(/ERR_INTERNET_DISCONNECTED/);
+          const waiting = () =>
+            pageOf(slot)
+              .evaluate(() => /** @type {any} */ (window).yinyom.receiptEntries().then((/** @type {any[]} */ entries) => entries.filter((entry) => entry.status === 'pending').length))
+              .catch(() => 0);
+          let pending = 0;
+          await provoke(() => failedWith(/ERR_INTERNET_DISCONNECTED/) > disconnected, [slot.browser]);
+          if (failedWith(/ERR_INTERNET_DISCONNECTED/) > disconnected || (pending = await waiting()) > 0) offlineMet++;
           await sleep(event.ms);
-          await tab.setOfflineMode(false);
-          return `${slot.name} offline for ${event.ms} ms`;
+          await Promise.all(tabs.map((tab) => tab.setOfflineMode(false).catch(() => {})));
+          return `browser ${slot.browser + 1} offline for ${event.ms} ms (${failedWith(/ERR_INTERNET_DISCONNECTED/) - disconnected} send(s) failed offline, ${pending} receipt(s) seen waiting)`;
         }
         case 'close-mid-sync':
           return closeMidSync(event);
@@ -601,7 +649,24 @@ export async function runSoak({
       const limit = limits.find((l) => l.subject === post.subject && post.at > (l.answeredAt ?? l.at) + 20 && post.at < (l.answeredAt ?? l.at) + 950);
       if (limit) early[closing(limit) ? 1 : 0].push(post);
     }
-    if (early[0].length) say(`${early[0].length} POST(s) came while a browser's Retry-After was in force (not explained by a closing tab)`);
+    if (early[0].length) {
+      problems.push(
+        `${early[0].length} POST(s) came while their browser's Retry-After was in force (not explained by a closing tab): ` +
+          JSON.stringify(early[0].slice(0, 5).map((post) => ({ at: post.at, ids: post.ids.length, outcome: post.outcome }))),
+      );
+    }
+
+    // What each kind of chaos met: the requests it failed, the receipts it kept waiting, the
+    // tabs it closed mid-sync. A kind that met nothing tested nothing.
+    const met = {
+      kill: outcome(502, 'reset'),
+      500: outcome(500, 503),
+      429: outcome(429),
+      hang: outcome('hang-before', 'hang-after'),
+      refuse: failedWith(/ERR_CONNECTION_REFUSED/),
+      offline: offlineMet,
+      'close-mid-sync': closes.midSync,
+    };
 
     Object.assign(figures, {
       postsDuringRetryAfter: early[0].length,
@@ -612,6 +677,8 @@ export async function runSoak({
       tabs,
       browsers,
       chaos: { ...chaosCount },
+      met,
+      failures: { ...failures },
       kills,
       closes,
       collectorStarts: collector.starts,
@@ -657,7 +724,7 @@ export function summary({ ok, problems, seed, figures, dir }) {
     lines.push(
       `  decisions: ${f.decisions} (per browser ${f.perBrowser?.join(' + ')}; ${f.tabs} tab(s) each); the collector holds ${f.stored} (missing ${f.missing}, extra ${f.extra})`,
       `  chains: ${f.chains?.map((/** @type {any} */ c) => `browser ${c.browser} ${c.receipts} receipts, walked ${c.walked}, ${c.complete ? 'complete' : 'BROKEN'}`).join('; ')}`,
-      `  chaos: ${Object.entries(f.chaos ?? {}).map(([kind, n]) => `${kind} ${n}`).join(', ')}`,
+      `  chaos: ${Object.entries(f.chaos ?? {}).map(([kind, n]) => `${kind} ${n} (met ${f.met?.[kind] ?? '?'})`).join(', ')}`,
       `  kills with a request in flight: ${f.kills?.withRequestInFlight} of ${f.kills?.total}; hung or held requests the browser gave up on itself: ${f.hungGivenUpByBrowser}; tab closes mid-sync ${f.closes?.midSync} (stored by the collector first ${f.closes?.committed}), without a sync in flight ${f.closes?.withoutSync}`,
       `  POSTs: ${f.posts} (largest batch ${f.largestBatch}; sent during a Retry-After: ${f.postsDuringRetryAfter}, and ${f.postsDuringRetryAfterOfClosedTab} after a 429 that answered a closing tab) [${Object.entries(f.outcomes ?? {}).map(([key, n]) => `${key}: ${n}`).join(', ')}]; collector answered accepted ${f.collector?.accepted}, duplicates ${f.collector?.duplicates}, rejected ${f.collector?.rejected}`,
       `  after the chaos: ${f.passive?.leftAtHeal} receipt(s) undelivered; all tabs closed, fresh page loads left ${f.passive?.missingAfter} undelivered after ${f.passive?.ms} ms; sync() rounds ${f.flushRounds}; decisions that failed in the page ${f.setErrors}; [yinyom] console messages ${f.pageMessages}`,
