@@ -108,6 +108,34 @@ describe('<yinyom-receipts>', () => {
     expect(documents.map((d) => d.consentReceiptID)).to.deep.equal((await api.receipts()).map((receipt) => receipt.id));
   });
 
+  it('downloads the receipts as ISO/IEC TS 27560 records on DPV, oldest first', async () => {
+    const { name, json } = await download('27560');
+    expect(name).to.match(/^consent-receipts-iso27560-\d{4}-\d\d-\d\d\.jsonld$/);
+    const document = json as { '@context': Record<string, string>; '@graph': Array<{ 'dct:identifier': string }> };
+    expect(Object.values(document['@context'])).to.include('https://w3id.org/dpv#');
+    expect(document['@graph'].map((record) => record['dct:identifier'])).to.deep.equal((await api.receipts()).map((receipt) => receipt.id).reverse());
+  });
+
+  it('says the agency confirmed a receipt whose countersignature verifies with the collector\'s keys, and no other', async () => {
+    const endpoint = await collector.start(true);
+    try {
+      const [newer, older] = await api.receipts();
+      const answer = await (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ receipts: [older, newer] }) })).json();
+      const signature = (id: string) => answer.signatures[id] as { kid: string; sig: string };
+      // The newer receipt carries the signature of the older one: it must not count as confirmed.
+      const entries: ReceiptEntry[] = [
+        { receipt: newer!, status: 'sent', signature: signature(older!.id) },
+        { receipt: older!, status: 'sent', signature: signature(older!.id) },
+      ];
+      element.consent = { ...api, config: { ...api.config, endpoint }, receiptEntries: async () => entries };
+      await until(() => history()[1]?.querySelector('.confirmed'));
+      expect(text(history()[1]!.querySelector('.status'))).to.equal('ส่งถึงหน่วยงานแล้ว · หน่วยงานยืนยันว่าได้รับบันทึกนี้แล้ว');
+      expect(!!history()[0]!.querySelector('.confirmed'), 'the newer receipt, signed for another').to.equal(false);
+    } finally {
+      await collector.stop();
+    }
+  });
+
   it('sends waiting receipts to the collector on request and reports the counts', async () => {
     resetPage();
     const endpoint = await collector.start();

@@ -1,8 +1,10 @@
 import { addTranslations, msg, str } from '../../i18n/localization.js';
 import { html, nothing } from 'lit';
-import type { Category, Method, Purpose, ReceiptEntry } from '../../core/types.js';
+import type { Category, ConsentApi, Method, Purpose, ReceiptEntry } from '../../core/types.js';
 import { receiptsToJson } from '../../core/receipts/receipts-to-json.js';
+import { toIso27560 } from '../../core/receipts/to-iso27560.js';
 import { toKantaraReceipt } from '../../core/receipts/to-kantara-receipt.js';
+import { verifyReceipt } from '../../core/receipts/verify-receipt.js';
 import { templates } from '../../i18n/locales/en-receipts.js';
 import { base } from '../internal/base.styles.js';
 import { visuallyHidden } from '../internal/visually-hidden.styles.js';
@@ -40,7 +42,12 @@ addTranslations(templates);
  * @fires yinyom-error - When it could not be stored.
  */
 export class YinyomReceipts extends YinyomElement {
-  static override properties = { noHeading: { type: Boolean, attribute: 'no-heading', reflect: true }, entries: { state: true }, status: { state: true } };
+  static override properties = {
+    noHeading: { type: Boolean, attribute: 'no-heading', reflect: true },
+    entries: { state: true },
+    status: { state: true },
+    confirmed: { state: true },
+  };
   static override styles = [base, visuallyHidden, styles];
 
   /** Leave out the element's heading, for a page that has the same one. Default `false`. */
@@ -48,11 +55,16 @@ export class YinyomReceipts extends YinyomElement {
   private declare entries?: ReceiptEntry[] | null;
   /** The last outcome, announced politely. */
   private declare status: string;
+  /** Ids of receipts whose collector countersignature verifies against its published keys. */
+  private declare confirmed: ReadonlySet<string>;
+  /** The collector's `GET /v1/keys`, fetched once, when a signed receipt is first shown. */
+  #keys?: Promise<unknown>;
 
   constructor() {
     super();
     this.noHeading = false;
     this.status = '';
+    this.confirmed = new Set();
   }
 
   consentChanged(): void {
@@ -65,10 +77,34 @@ export class YinyomReceipts extends YinyomElement {
 
   async #load() {
     try {
-      this.entries = await (await this.ctl.ready()).receiptEntries();
+      const api = await this.ctl.ready();
+      this.entries = await api.receiptEntries();
+      void this.#confirm(api, this.entries);
     } catch (error) {
       console.error('[yinyom]', error);
       this.entries = null;
+    }
+  }
+
+  /**
+   * Marks the receipts the agency confirmed receiving: their countersignature verifies with
+   * a key the collector publishes beside its endpoint (`/v1/keys`). A signature that does not
+   * verify, or keys that cannot be fetched, confirm nothing.
+   */
+  async #confirm(api: ConsentApi, entries: ReceiptEntry[]) {
+    const signed = entries.filter((entry) => entry.signature);
+    if (!signed.length || !api.config.endpoint) return;
+    try {
+      this.#keys ??= fetch(new URL('keys', new URL(api.config.endpoint, location.href)), { credentials: 'omit' }).then((response) => {
+        if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+        return response.json();
+      });
+      const keys = (await this.#keys) as Parameters<typeof verifyReceipt>[2];
+      const verified = await Promise.all(signed.map((entry) => verifyReceipt(entry.receipt, entry.signature!, keys).catch(() => false)));
+      this.confirmed = new Set(signed.filter((_, i) => verified[i]).map((entry) => entry.receipt.id));
+    } catch (error) {
+      this.#keys = undefined;
+      console.warn('[yinyom] receipts: the collector\'s keys could not be read; countersignatures are not shown', error);
     }
   }
 
@@ -132,8 +168,11 @@ export class YinyomReceipts extends YinyomElement {
         <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download()}>
           ${msg('ดาวน์โหลด (JSON)', { id: 'receipts.download', desc: 'Download the receipts as a JSON file.' })}
         </button>
-        <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download(true)}>
+        <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download('kantara')}>
           ${msg('ดาวน์โหลด (Kantara CR 1.1)', { id: 'receipts.download-kantara', desc: 'Download the receipts as Kantara Consent Receipt 1.1 documents.' })}
+        </button>
+        <button type="button" class="btn quiet" ?hidden=${!entries?.length} @click=${() => this.#download('iso27560')}>
+          ${msg('ดาวน์โหลด (ISO/IEC TS 27560)', { id: 'receipts.download-iso27560', desc: 'Download the receipts as ISO/IEC TS 27560 consent records (JSON-LD).' })}
         </button>
         <button type="button" class="btn quiet" ?hidden=${!waiting} @click=${() => this.#sync()}>
           ${msg('ส่งตอนนี้', { id: 'receipts.sync', desc: 'Send waiting receipts to the server now.' })}
@@ -154,7 +193,11 @@ export class YinyomReceipts extends YinyomElement {
                     <ul class="choices">
                       ${Object.entries(receipt.choices).map(([id, value]) => html`<li>${title(id)}: ${value ? granted : denied}</li>`)}
                     </ul>
-                    <p class="status ${status}">${statuses[status]}${error ? `: ${error}` : ''}</p>
+                    <p class="status ${status}">
+                      ${statuses[status]}${error ? `: ${error}` : ''}${this.confirmed.has(receipt.id)
+                        ? html` · <span class="confirmed">${msg('หน่วยงานยืนยันว่าได้รับบันทึกนี้แล้ว', { id: 'receipts.confirmed', desc: 'The collector countersigned the receipt: the agency confirmed receiving it.' })}</span>`
+                        : nothing}
+                    </p>
                     <p>${msg('เลขที่', { id: 'receipts.id', desc: 'Label of the receipt id.' })} <code>${receipt.id}</code></p>
                   </li>`,
                 )}
@@ -186,15 +229,22 @@ export class YinyomReceipts extends YinyomElement {
     await this.#load();
   }
 
-  /** Saves the receipts as a file: verbatim with their delivery state, or as Kantara Consent Receipts 1.1. */
-  #download(kantara = false) {
+  /**
+   * Saves the receipts as a file: verbatim with their delivery state and countersignatures,
+   * as Kantara Consent Receipts 1.1, or as ISO/IEC TS 27560 records (JSON-LD on DPV).
+   */
+  #download(format?: 'kantara' | 'iso27560') {
     const entries = this.entries!;
-    const body = kantara
-      ? JSON.stringify(entries.map((entry) => toKantaraReceipt(entry.receipt, this.ctl.api!.config)), null, 2)
-      : receiptsToJson(entries);
+    const config = this.ctl.api!.config;
+    const body =
+      format === 'kantara'
+        ? JSON.stringify(entries.map((entry) => toKantaraReceipt(entry.receipt, config)), null, 2)
+        : format === 'iso27560'
+          ? JSON.stringify(toIso27560(entries.map((entry) => entry.receipt).reverse(), { config }), null, 2)
+          : receiptsToJson(entries);
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
-    link.download = `consent-receipts${kantara ? '-kantara' : ''}-${new Date().toISOString().slice(0, 10)}.json`;
+    link.href = URL.createObjectURL(new Blob([body], { type: format === 'iso27560' ? 'application/ld+json' : 'application/json' }));
+    link.download = `consent-receipts${format ? `-${format}` : ''}-${new Date().toISOString().slice(0, 10)}.${format === 'iso27560' ? 'jsonld' : 'json'}`;
     this.renderRoot.append(link);
     link.click();
     link.remove();
