@@ -148,9 +148,22 @@ export async function gpcConsent(ui = false): Promise<ConsentApi> {
   }
 }
 
+/** Sets the page's `color-scheme` (on the root element), which the elements follow; `resetPage` clears it. */
+export function pageScheme(scheme: string): void {
+  document.documentElement.style.colorScheme = scheme;
+}
+
+/** Which scheme `element` is drawn in, by its text colour (the light or the dark default). */
+export function drawnIn(element: Element): 'light' | 'dark' | string {
+  const color = getComputedStyle(element).color;
+  return color === 'rgb(27, 36, 51)' ? 'light' : color === 'rgb(233, 238, 246)' ? 'dark' : color;
+}
+
 /** Removes what a test left in the page, stops the cores it made and returns the UI to Thai. */
 export function resetPage(): void {
   instances.splice(0).forEach((controller) => controller.abort());
+  document.documentElement.style.colorScheme = '';
+  document.documentElement.style.removeProperty('--yinyom-accent');
   document.querySelectorAll('yinyom-banner, yinyom-preferences, yinyom-notice, yinyom-manage, yinyom-consent, yinyom-receipts, form, [data-test]').forEach((element) => element.remove());
   document.documentElement.style.scrollPaddingBottom = '';
   useLanguage('th');

@@ -25,7 +25,8 @@ const prefetchPreferences = () => void import('../preferences/yinyom-preferences
  * @csspart button - Each button; also `accept`, `reject`, `settings`.
  * @csspart language - The button that switches between Thai and English.
  * @csspart error - The message shown when a decision could not be stored.
- * @cssproperty --yinyom-accent - Buttons, links, top border (default navy `#123f8c`).
+ * @cssproperty --yinyom-accent - Buttons, links, top border (default navy `#123f8c`, light blue `#9cc3ff` on a dark page).
+ * @cssproperty --yinyom-on-accent - Text on the accent (default black or white, whichever contrasts more with it).
  * @cssproperty --yinyom-z-index - Stacking order (default 2147483000).
  * @fires yinyom-toggle - When it opens or closes.
  * @fires yinyom-decision - After Accept all or Reject all was stored.

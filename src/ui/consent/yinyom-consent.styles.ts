@@ -4,6 +4,12 @@ export const styles = css`
   :host {
     display: block;
     background: none;
+    --_sensitive: var(--yinyom-sensitive, #b54708);
+  }
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      --_sensitive: var(--yinyom-sensitive, light-dark(#b54708, #fdb022));
+    }
   }
   fieldset {
     background: var(--_bg);
@@ -34,7 +40,7 @@ export const styles = css`
     grid-column: 2;
   }
   .sensitive {
-    border-inline-start: 4px solid var(--yinyom-sensitive, #b54708);
+    border-inline-start: 4px solid var(--_sensitive);
   }
   input {
     width: 1.25rem;
@@ -53,15 +59,9 @@ export const styles = css`
     padding: 0 0.5rem;
     border: 1px solid currentColor;
     border-radius: 1rem;
-    color: var(--yinyom-sensitive, #b54708);
+    color: var(--_sensitive);
     font-size: 0.875em;
     font-weight: 600;
-  }
-  @media (prefers-color-scheme: dark) {
-    .badge,
-    .sensitive {
-      --yinyom-sensitive: #fdb022;
-    }
   }
   .actor {
     border: 0;

@@ -52,7 +52,7 @@ const ACTORS: Actor[] = ['self', 'parent', 'custodian', 'curator'];
  * @csspart base - The fieldset.
  * @csspart purpose - The box of each purpose.
  * @csspart error - The message shown when the receipt could not be stored.
- * @cssproperty --yinyom-sensitive - Marks sensitive purposes (default amber `#b54708`).
+ * @cssproperty --yinyom-sensitive - Marks sensitive purposes (default amber `#b54708`, `#fdb022` on a dark page).
  * @fires yinyom-input - When a box is ticked or unticked, or the form is reset (`detail.choices`).
  * @fires yinyom-decision - After the receipt was stored, before the form submits.
  * @fires yinyom-error - When it could not be stored; the form is not submitted.

@@ -3,9 +3,18 @@ import { css } from './css.js';
 /**
  * Tokens, type and controls shared by every element. Each `--yinyom-*` custom property may be
  * set by the page (on `:root` or the element); the defaults are a calm navy on white, and a
- * light blue on dark slate when the person prefers a dark scheme. Every element paints its
- * own background, so its colours keep their contrast on any page; a site without a dark
- * theme can pin the light colours by setting the tokens (they apply in both schemes).
+ * light blue on dark slate where the page is dark. Every element paints its own background,
+ * so its colours keep their contrast on any page.
+ *
+ * Light or dark follows the page's used `color-scheme`, which inherits into the shadow roots
+ * (`light-dark()`), never the device's preference alone: a light-only page (`color-scheme:
+ * light`, or none) keeps light elements on a phone in dark mode, and a page that declares
+ * `color-scheme: light dark` gets dark ones there. Browsers without `light-dark()` draw the
+ * light defaults. The text on the accent (`--yinyom-on-accent`) defaults to black or white,
+ * whichever contrasts more with the accent (`contrast-color()`), so a site that sets only its
+ * accent keeps WCAG AA contrast on its buttons; where `contrast-color()` is missing it is
+ * white on light pages, so a light accent needs `--yinyom-on-accent` set with it. A page that
+ * allows dark and sets `--yinyom-accent` should give it both tones (`light-dark(navy, skyblue)`).
  *
  * Thai line breaking: Thai has no spaces between words, and the browsers find word boundaries
  * with a dictionary when `word-break` is `normal` (`keep-all` would stop breaking Thai lines,
@@ -32,17 +41,21 @@ export const base = css`
     word-break: normal;
     overflow-wrap: break-word;
   }
-  @media (prefers-color-scheme: dark) {
+  @supports (color: light-dark(#000, #fff)) {
     :host {
-      --_accent: var(--yinyom-accent, #9cc3ff);
-      --_on-accent: var(--yinyom-on-accent, #0b1b3a);
-      --_bg: var(--yinyom-background, #141a26);
-      --_fg: var(--yinyom-color, #e9eef6);
-      --_muted: var(--yinyom-muted, #b9c3d3);
-      --_surface: var(--yinyom-surface, #1d2535);
-      --_border: var(--yinyom-border, #3b475c);
-      --_danger: var(--yinyom-danger, #ffb4a9);
-      color-scheme: dark;
+      --_accent: var(--yinyom-accent, light-dark(#123f8c, #9cc3ff));
+      --_on-accent: var(--yinyom-on-accent, light-dark(#fff, #0b1b3a));
+      --_bg: var(--yinyom-background, light-dark(#fff, #141a26));
+      --_fg: var(--yinyom-color, light-dark(#1b2433, #e9eef6));
+      --_muted: var(--yinyom-muted, light-dark(#4a5568, #b9c3d3));
+      --_surface: var(--yinyom-surface, light-dark(#f1f5fb, #1d2535));
+      --_border: var(--yinyom-border, light-dark(#c3ccda, #3b475c));
+      --_danger: var(--yinyom-danger, light-dark(#b42318, #ffb4a9));
+    }
+  }
+  @supports (color: contrast-color(#000)) {
+    :host {
+      --_on-accent: var(--yinyom-on-accent, contrast-color(var(--_accent)));
     }
   }
   h2,
