@@ -68,6 +68,16 @@ describe('demo server', () => {
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   });
 
+  it('names who decided with the terms of PDPA s.20: custodian ผู้อนุบาล, curator ผู้พิทักษ์', async () => {
+    const decidedBy = async (actor) => {
+      const consent = JSON.stringify({ receipt: '01a204e5-c477-7b38-922d-d16085b4c864', choices: { dietary: true }, actor });
+      return (await (await register({ ...complete, 'dietary-consent': consent, dietary: 'แพ้กุ้ง' })).text()).match(/ผู้ตัดสินใจ: ([^<]+)/)?.[1];
+    };
+    assert.equal(await decidedBy('custodian'), 'ผู้อนุบาล');
+    assert.equal(await decidedBy('curator'), 'ผู้พิทักษ์');
+    assert.equal(await decidedBy('parent'), 'ผู้ใช้อำนาจปกครอง');
+  });
+
   it('keeps allergy text only when the dietary consent was given', async () => {
     const consent = (dietary) => JSON.stringify({ receipt: '01a204e5-c477-7b38-922d-d16085b4c864', choices: { dietary } });
     const denied = await (await register({ ...complete, 'dietary-consent': consent(false), dietary: 'แพ้กุ้ง' })).text();

@@ -170,7 +170,9 @@ const BREADCRUMB = `<ol class="breadcrumb" aria-label="ตำแหน่งข�
         <li><a href="/">หน้าแรก</a></li>
         <li><a href="/register.html">สมัครเข้ารับการฝึกอบรม</a></li>
       </ol>`;
-const ACTORS = { self: 'เจ้าของข้อมูลเอง', parent: 'ผู้ใช้อำนาจปกครอง', custodian: 'ผู้พิทักษ์', curator: 'ผู้อนุบาล' };
+// PDPA s.20: a custodian (ผู้อนุบาล) acts for a person adjudged incompetent, a curator
+// (ผู้พิทักษ์) for a quasi-incompetent one.
+const ACTORS = { self: 'เจ้าของข้อมูลเอง', parent: 'ผู้ใช้อำนาจปกครอง', custodian: 'ผู้อนุบาล', curator: 'ผู้พิทักษ์' };
 
 /** Reads a `<yinyom-consent>` form value: `{"receipt": "<id>", "choices": {...}}` (DESIGN.md section 7). */
 function readConsent(raw) {
