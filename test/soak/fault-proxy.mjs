@@ -232,7 +232,8 @@ export function faultProxy({ upstream, log }) {
       return `http://127.0.0.1:${port}`;
     },
     /** @param {Fault} fault */
-    fault: (fault) => void faults.push({ ...fault }),
+    // `first`: ahead of the faults already queued, so that the very next POST meets it.
+    fault: ({ first, ...fault }) => void (first ? faults.unshift(fault) : faults.push(fault)),
     /**
      * Holds the next POST carrying `subject` (any, without it); `forward` sends it to the
      * collector first. Resolves with what was held, or `undefined` when cancelled.

@@ -436,12 +436,20 @@ export async function runSoak({
           await provoking;
           return `${how}; restarted after ${event.downMs} ms`;
         }
-        case '500':
-          proxy.fault({ status: event.status, times: event.times });
+        case '500': {
+          // Ahead of any fault still queued, with traffic made until it is met: a schedule whose
+          // requests ran out would otherwise leave it untested.
+          const failed = outcome(500, 503);
+          proxy.fault({ status: event.status, times: event.times, first: true });
+          await provoke(() => outcome(500, 503) > failed, allBrowsers);
           return `the next ${event.times} POST(s) get ${event.status}`;
-        case '429':
-          proxy.fault({ status: 429, retryAfter: event.retryAfter, times: event.times });
+        }
+        case '429': {
+          const limited = outcome(429);
+          proxy.fault({ status: 429, retryAfter: event.retryAfter, times: event.times, first: true });
+          await provoke(() => outcome(429) > limited, allBrowsers);
           return `the next ${event.times} POST(s) get 429, Retry-After: ${event.retryAfter}`;
+        }
         case 'hang':
           proxy.fault({ hang: event.when, times: 1 });
           return `the next POST hangs (${event.when === 'after' ? 'after the collector stored it' : 'before reaching the collector'})`;
