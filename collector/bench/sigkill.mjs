@@ -10,16 +10,14 @@
 // It runs the collector in its weaker mode (synchronous = NORMAL, no fsync per batch) on
 // purpose: even then a killed process loses nothing it acknowledged, since its WAL writes are
 // already in the OS. The default, FULL, also fsyncs before answering.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { startCli } from '../test-support/cli.js';
 import { makeReceipt } from '../test-support/receipts.js';
 
-const BIN = fileURLToPath(new URL('../bin/yinyom-collector.js', import.meta.url));
 const BATCH = 100;
 
 const { values } = parseArgs({
@@ -36,26 +34,10 @@ const concurrency = Number(values.clients);
 const killAfterMs = Number(values['kill-after-ms']);
 
 /**
- * Starts the CLI; resolves to its URL once it prints it.
+ * Starts the CLI on `db`; `url` resolves once it listens.
  * @param {string} db
  */
-function startCollector(db) {
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--db', db, '--sqlite-sync', sqliteSync, '--rate-limit', '0', '--log-level', 'error'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: process.env.PATH ?? '' },
-  });
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`collector exited (${code}) before listening`)));
-  });
-  return { child, url: /** @type {Promise<string>} */ (url), exited };
-}
+const startCollector = (db) => startCli(['--port', '0', '--db', db, '--sqlite-sync', sqliteSync, '--rate-limit', '0', '--log-level', 'error']);
 
 /** @param {number} round @param {number} n */
 function batch(round, n) {
