@@ -1,6 +1,6 @@
 import type { ConfigProblemCode } from './config-problems.js';
 import { ID_PATTERN } from './decision-cookie.js';
-import { resolveConfig } from './resolve-config.js';
+import { isObject, resolveConfig } from './resolve-config.js';
 import type { ResolvedConfig } from './types.js';
 
 /*
@@ -37,8 +37,6 @@ export function checkConfig(input: unknown): ConfigProblems {
   const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
   const ids = new Set<string>();
 
-  const isObject = (value: unknown): value is Record<string, unknown> =>
-    typeof value === 'object' && value !== null && !Array.isArray(value);
   const test =
     (ok: (value: unknown) => unknown, code: ConfigProblemCode): Check =>
     (value, path) => {

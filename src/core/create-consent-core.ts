@@ -122,11 +122,13 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   };
   const gate = createGate((ids) => ids.every(granted), options.nonce || undefined);
   let post = (value: string): void => void value;
+  /** Writes `next` as the decision cookie, stamped with this config's fingerprint; `undefined` deletes it. */
+  const saveCookie = (next: StoredDecision | undefined) => writeDecisionCookie(next && { ...next, config: fingerprint }, config);
 
   /** Makes `next` the decision in force and carries out everything that follows from it. */
   function apply(next: StoredDecision | undefined, persist?: boolean, broadcast?: boolean) {
     state.replace(next);
-    if (persist) writeDecisionCookie(next && { ...next, config: fingerprint }, config);
+    if (persist) saveCookie(next);
     if (config.googleConsentMode) consentMode(config.categories, granted);
     gate();
     if (broadcast && next) post(encodeDecision(next));
@@ -161,7 +163,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
             if (current?.pending) {
               const next = { ...current, pending: false };
               state.replace(next);
-              writeDecisionCookie({ ...next, config: fingerprint }, config);
+              saveCookie(next);
             }
           }
           for (const fn of listeners.sync) guard('a sync listener', () => fn(counts));
@@ -294,7 +296,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
     state.breakWith(undefined);
     decision = valid(decision);
     state.replace(decision);
-    if (decision && checkedNow) writeDecisionCookie({ ...decision, config: fingerprint }, config);
+    if (decision && checkedNow) saveCookie(decision);
     if (!decision && !navigator.cookieEnabled) log('warn', 'cookies are off: a decision lasts for this page only');
     if (config.googleConsentMode && decision) consentMode(config.categories, granted);
     post = connectTabs((value) => {

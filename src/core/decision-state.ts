@@ -2,7 +2,6 @@ import type { StoredDecision } from './decision-cookie.js';
 import type { Category, Choices, ConsentState, Language, NoticeRef, Purpose, ResolvedConfig } from './types.js';
 
 const DAY = 864e5;
-const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /** The decision in force and what follows from it, without effects: the core applies them. */
 export interface DecisionState {
@@ -41,9 +40,9 @@ export function createDecisionState(config: ResolvedConfig, gpcSignal: boolean):
     const entry = entries.get(id);
     if (!entry || broken) return undefined;
     if ((entry as Category).required) return true;
-    return decision && has(decision.choices, id) ? decision.choices[id] : gpc && (entry as Category).gpc ? false : undefined;
+    return decision && Object.hasOwn(decision.choices, id) ? decision.choices[id] : gpc && (entry as Category).gpc ? false : undefined;
   };
-  const decided = () => !!decision && optional.every((category) => has(decision!.choices, category.id));
+  const decided = () => !!decision && optional.every((category) => Object.hasOwn(decision!.choices, category.id));
 
   return {
     entries,

@@ -1,7 +1,6 @@
 import { failure } from './log.js';
 import type { Actor, Category, Choices, ResolvedConfig } from './types.js';
 
-const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 /** Who may decide (PDPA s.20): the person, or a parent, custodian or curator for them. */
 const ACTORS: readonly Actor[] = ['self', 'parent', 'custodian', 'curator'];
 
@@ -29,7 +28,7 @@ export function mergeChoices(config: ResolvedConfig, current: Choices | undefine
   }
   const optional = config.categories.filter((category) => !category.required);
   const choices: Choices = {};
-  if (optional.some((category) => has(update, category.id))) for (const category of optional) choices[category.id] = false;
+  if (optional.some((category) => Object.hasOwn(update, category.id))) for (const category of optional) choices[category.id] = false;
   for (const id of Object.keys(current ?? {})) if (entries.has(id) && !entries.get(id)!.required) choices[id] = current![id];
   for (const id of Object.keys(update)) if (!entries.get(id)!.required) choices[id] = update[id];
   return choices;

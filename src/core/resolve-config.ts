@@ -1,6 +1,7 @@
 import type { Config, ResolvedConfig } from './types.js';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A plain object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** The entries of a list that could be categories or purposes: objects with a string id. */
 const entries = (value: unknown) => (Array.isArray(value) ? value.filter((entry) => isObject(entry) && typeof entry.id === 'string') : []);
 

@@ -64,7 +64,7 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 function signaturesFor(ids: string[], value: unknown): Array<[string, ReceiptSignature]> {
   const given = (value && typeof value === 'object' ? value : {}) as Record<string, Partial<ReceiptSignature> | undefined>;
   return ids.flatMap((id) => {
-    const { kid, sig } = (Object.prototype.hasOwnProperty.call(given, id) && given[id]) || {};
+    const { kid, sig } = (Object.hasOwn(given, id) && given[id]) || {};
     return typeof kid === 'string' && typeof sig === 'string' ? [[id, { kid, sig }] as [string, ReceiptSignature]] : [];
   });
 }
