@@ -4,7 +4,6 @@ import type { Category, ConsentApi, Method, Purpose, ReceiptEntry } from '../../
 import { receiptsToJson } from '../../core/receipts/receipts-to-json.js';
 import { toIso27560 } from '../../core/receipts/to-iso27560.js';
 import { toKantaraReceipt } from '../../core/receipts/to-kantara-receipt.js';
-import { verifyReceipt } from '../../core/receipts/verify-receipt.js';
 import { templates } from '../../i18n/locales/en-receipts.js';
 import { base } from '../internal/base.styles.js';
 import { visuallyHidden } from '../internal/visually-hidden.styles.js';
@@ -99,6 +98,9 @@ export class YinyomReceipts extends YinyomElement {
         if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
         return response.json();
       });
+      // The decision chunk, which listing receipts has loaded already: imported, not bundled here,
+      // so that its canonical JSON does not become a chunk of its own in front of every decision.
+      const { verifyReceipt } = await import('../../core/deferred.js');
       const keys = (await this.#keys) as Parameters<typeof verifyReceipt>[2];
       const verified = await Promise.all(signed.map((entry) => verifyReceipt(entry.receipt, entry.signature!, keys).catch(() => false)));
       this.confirmed = new Set(signed.filter((_, i) => verified[i]).map((entry) => entry.receipt.id));
