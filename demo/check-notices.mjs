@@ -76,16 +76,18 @@ export function checkNotice(notice) {
   };
   const block = (b, path) => {
     if (!isObj(b)) return fail(path, 'expected a block object');
+    if ('source' in b && b.source !== 'site') fail(`${path}.source`, 'must be "site" (text the site added to the agency\'s notice)');
     switch (b.type) {
       case 'paragraph':
-        onlyKeys(b, path, ['type', 'text']);
+        onlyKeys(b, path, ['type', 'text', 'source']);
         return text(b.text, `${path}.text`);
       case 'list':
-        onlyKeys(b, path, ['type', 'ordered', 'items']);
+        onlyKeys(b, path, ['type', 'ordered', 'start', 'items', 'source']);
         if ('ordered' in b && typeof b.ordered !== 'boolean') fail(`${path}.ordered`, 'must be a boolean');
+        if ('start' in b && !(Number.isInteger(b.start) && b.start >= 1)) fail(`${path}.start`, 'must be a whole number from 1');
         return items(b.items, `${path}.items`, 1);
       case 'table': {
-        onlyKeys(b, path, ['type', 'caption', 'head', 'rows']);
+        onlyKeys(b, path, ['type', 'caption', 'head', 'rows', 'source']);
         if ('caption' in b) text(b.caption, `${path}.caption`);
         if (!Array.isArray(b.head) || b.head.length === 0) return fail(`${path}.head`, 'expected a non-empty array');
         b.head.forEach((c, i) => text(c, `${path}.head[${i}]`));
@@ -116,13 +118,13 @@ export function checkNotice(notice) {
   };
 
   if (!isObj(notice)) return ['notice: expected an object'];
-  onlyKeys(notice, 'notice', ['id', 'version', 'effective', 'title', 'controller', 'dpo', 'intro', 'sections', 'url']);
+  onlyKeys(notice, 'notice', ['id', 'version', 'effective', 'published', 'title', 'controller', 'dpo', 'intro', 'sections', 'url']);
   if (typeof notice.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(notice.id)) fail('id', 'expected a lowercase slug');
   if (typeof notice.version !== 'string' || notice.version.length === 0) fail('version', 'expected a non-empty string');
-  if ('effective' in notice) {
-    const d = notice.effective;
-    if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))) fail('effective', 'expected an ISO date (C.E.)');
-    else if (Number(d.slice(0, 4)) > 2400) fail('effective', 'looks like a Buddhist-era year; use C.E. here');
+  for (const key of ['effective', 'published'].filter((name) => name in notice)) {
+    const d = notice[key];
+    if (typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))) fail(key, 'expected an ISO date (C.E.)');
+    else if (Number(d.slice(0, 4)) > 2400) fail(key, 'looks like a Buddhist-era year; use C.E. here');
   }
   localized(notice.title, 'title');
   contact(notice.controller, 'controller', true);

@@ -68,14 +68,16 @@ describe('demo server', () => {
     assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
   });
 
-  it('names who decided with the terms of PDPA s.20: custodian ผู้อนุบาล, curator ผู้พิทักษ์', async () => {
-    const decidedBy = async (actor) => {
-      const consent = JSON.stringify({ receipt: '01a204e5-c477-7b38-922d-d16085b4c864', choices: { dietary: true }, actor });
-      return (await (await register({ ...complete, 'dietary-consent': consent, dietary: 'แพ้กุ้ง' })).text()).match(/ผู้ตัดสินใจ: ([^<]+)/)?.[1];
+  it('names who consented with the terms of PDPA s.20: custodian ผู้อนุบาล, curator ผู้พิทักษ์, a minor with the parent', async () => {
+    const decidedBy = async (actor, guardian) => {
+      const consent = JSON.stringify({ receipt: '01a204e5-c477-7b38-922d-d16085b4c864', choices: { dietary: true }, actor, guardian });
+      return (await (await register({ ...complete, 'dietary-consent': consent, dietary: 'แพ้กุ้ง' })).text()).match(/ผู้ให้ความยินยอม: ([^<]+)/)?.[1];
     };
-    assert.equal(await decidedBy('custodian'), 'ผู้อนุบาล');
+    assert.equal(await decidedBy('custodian', { relationship: 'custodian' }), 'ผู้อนุบาล (ผู้อนุบาล)');
     assert.equal(await decidedBy('curator'), 'ผู้พิทักษ์');
-    assert.equal(await decidedBy('parent'), 'ผู้ใช้อำนาจปกครอง');
+    assert.equal(await decidedBy('parent', { relationship: 'father' }), 'ผู้ใช้อำนาจปกครอง (บิดา)');
+    assert.equal(await decidedBy(undefined, { relationship: 'mother' }), 'ผู้เยาว์ร่วมกับผู้ใช้อำนาจปกครอง (มารดา)');
+    assert.equal(await decidedBy(undefined), undefined);
   });
 
   it('keeps allergy text only when the dietary consent was given', async () => {
@@ -94,6 +96,36 @@ describe('demo server', () => {
     const res = await register({ title: 'นาย' });
     assert.equal(res.status, 400);
     assert.match(await res.text(), /ข้อมูลยังไม่ครบ[\s\S]*อีเมล/);
+  });
+});
+
+describe('the demo notice and config agree', () => {
+  const read = (path) => JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), path), 'utf8'));
+  const th = (text) => (typeof text === 'string' ? text : text.th);
+  const config = read('config.json');
+  const notice = read('notices/tdga-privacy.json');
+
+  it('lists every cookie of the config in the notice’s cookie table', () => {
+    const table = notice.sections.find((section) => section.kind === 'cookies').body.find((block) => block.type === 'table');
+    const listed = table.rows.flatMap((row) => th(row[0]).split(/,\s*/));
+    for (const cookie of config.categories.flatMap((category) => category.cookies ?? [])) assert.ok(listed.includes(cookie.name), `${cookie.name} is not in the notice's cookie table`);
+  });
+
+  it('names the controller as the notice names it', () => {
+    assert.ok(th(notice.intro.find((block) => block.source !== 'site').text).startsWith(th(config.controller.name)), th(config.controller.name));
+  });
+
+  it('puts table 1 under clause 3.1 and marks the site’s additions', () => {
+    const body = notice.sections[2].body;
+    assert.deepEqual(body.map((block) => [block.type, block.start ?? null, block.source ?? null]), [
+      ['paragraph', null, null],
+      ['list', null, null],
+      ['table', null, 'site'],
+      ['list', 2, null],
+      ['table', null, 'site'],
+    ]);
+    assert.match(th(notice.intro[0].text), /ให้ถือตามฉบับภาษาไทยเป็นสำคัญ/);
+    assert.equal(notice.intro[0].source, 'site');
   });
 });
 

@@ -173,6 +173,7 @@ const BREADCRUMB = `<ol class="breadcrumb" aria-label="ตำแหน่งข�
 // PDPA s.20: a custodian (ผู้อนุบาล) acts for a person adjudged incompetent, a curator
 // (ผู้พิทักษ์) for a quasi-incompetent one.
 const ACTORS = { self: 'เจ้าของข้อมูลเอง', parent: 'ผู้ใช้อำนาจปกครอง', custodian: 'ผู้อนุบาล', curator: 'ผู้พิทักษ์' };
+const RELATIONSHIPS = { father: 'บิดา', mother: 'มารดา', 'adoptive-parent': 'ผู้รับบุตรบุญธรรม', guardian: 'ผู้ปกครองที่ศาลตั้ง', custodian: 'ผู้อนุบาล', curator: 'ผู้พิทักษ์' };
 
 /** Reads a `<yinyom-consent>` form value: `{"receipt": "<id>", "choices": {...}}` (DESIGN.md section 7). */
 function readConsent(raw) {
@@ -185,6 +186,7 @@ function readConsent(raw) {
         state: 'ok',
         receipt: typeof value.receipt === 'string' ? value.receipt : undefined,
         actor: typeof value.actor === 'string' ? value.actor : undefined,
+        relationship: typeof value.guardian?.relationship === 'string' ? value.guardian.relationship : undefined,
         choices,
       };
     }
@@ -198,15 +200,18 @@ function consentRow(title, consent, purpose) {
   const choice = consent.choices[purpose];
   const status =
     choice === true
-      ? '<span class="status granted">ให้ความยินยอม</span>'
+      ? '<span class="status granted">ยินยอม</span>'
       : choice === false
-        ? '<span class="status denied">ไม่ให้ความยินยอม</span>'
+        ? '<span class="status denied">ไม่ยินยอม</span>'
         : consent.state === 'invalid'
           ? '<span class="status missing">อ่านข้อมูลความยินยอมไม่ได้</span>'
           : '<span class="status missing">ไม่ได้รับข้อมูลความยินยอม</span>';
   const details = [];
-  if (consent.actor) details.push(`ผู้ตัดสินใจ: ${escapeHtml(ACTORS[consent.actor] ?? consent.actor)}`);
-  if (consent.receipt) details.push(`เลขที่ใบรับความยินยอม: <span class="mono">${escapeHtml(consent.receipt)}</span>`);
+  const relationship = consent.relationship && ` (${escapeHtml(RELATIONSHIPS[consent.relationship] ?? consent.relationship)})`;
+  // PDPA s.20: a guardian alone, or a minor of 10 to 19 together with the guardian.
+  if (consent.actor && consent.actor !== 'self') details.push(`ผู้ให้ความยินยอม: ${escapeHtml(ACTORS[consent.actor] ?? consent.actor)}${relationship ?? ''}`);
+  else if (relationship) details.push(`ผู้ให้ความยินยอม: ผู้เยาว์ร่วมกับผู้ใช้อำนาจปกครอง${relationship}`);
+  if (consent.receipt) details.push(`เลขที่บันทึกความยินยอม: <span class="mono">${escapeHtml(consent.receipt)}</span>`);
   return `<tr><th scope="row">${escapeHtml(title)}</th><td>${status}${details.map((d) => `<br>${d}`).join('')}</td></tr>`;
 }
 
@@ -269,7 +274,7 @@ function confirmationMain(form, ctx) {
         <table class="data-table"><tbody>${consentRows}</tbody></table>
         <h2>ข้อมูลการแพ้อาหาร</h2>
         ${dietaryText}
-        <p>ใบรับความยินยอมแต่ละฉบับเก็บไว้ในเบราว์เซอร์ของท่าน และส่งสำเนาไปยังระบบของสถาบันเพื่อเป็นหลักฐาน ท่านดูหรือถอนความยินยอมได้ที่หน้า<a href="/my-consents.html">ความยินยอมของฉัน</a></p>
+        <p>บันทึกความยินยอมแต่ละฉบับเก็บไว้ในเบราว์เซอร์ของท่าน และส่งสำเนาไปยังระบบของสถาบันเพื่อเป็นหลักฐาน ท่านดูหรือถอนความยินยอมได้ที่หน้า<a href="/my-consents.html">ความยินยอมของฉัน</a></p>
         <details>
           <summary>ข้อมูลที่เบราว์เซอร์ส่งมา (สำหรับนักพัฒนา)</summary>
           <pre class="mono">${escapeHtml(raw)}</pre>
@@ -455,11 +460,11 @@ export async function main(argv = process.argv.slice(2), log = console.log) {
   log('ยินยอม (Yinyom) — เว็บไซต์สาธิต / demo');
   log(`  เว็บไซต์สาธิต / demo site:            ${siteUrl}`);
   if (running) {
-    log(`  รับใบรับความยินยอม / receipt collector: ${ctx.endpoint}`);
+    log(`  รับบันทึกความยินยอม / receipt collector: ${ctx.endpoint}`);
     const db = relative(process.cwd(), options.db);
     log(`  ฐานข้อมูล / database:                 ${db && !db.startsWith('..') ? db : options.db}`);
   } else {
-    log(`  ส่งใบรับความยินยอมไปที่ / receipts go to: ${ctx.endpoint} (collector ไม่ได้เปิดในโปรเซสนี้ / not started here)`);
+    log(`  ส่งบันทึกความยินยอมไปที่ / receipts go to: ${ctx.endpoint} (collector ไม่ได้เปิดในโปรเซสนี้ / not started here)`);
   }
   if (!options.trustedTypes) log('  Trusted Types: ปิด / off (--no-trusted-types)');
   if (!existsSync(join(distDir, 'yinyom.js'))) {

@@ -15,6 +15,8 @@ import { COOKIE_NAME, HOST_COOKIE_NAME, decodeDecision, type StoredDecision } fr
 export { COOKIE_NAME, HOST_COOKIE_NAME, decodeDecision, encodeDecision, type StoredDecision } from './core/decision-cookie.js';
 /** Checks a collector's countersignature of a receipt (Web Crypto, as in the browser). */
 export { verifyReceipt, type ReceiptKey, type ReceiptKeySet, type ReceiptSignature } from './core/receipts/verify-receipt.js';
+/** Recomputes a receipt's `shown` hash from the config it was made under: which wording the person was shown. */
+export { shownHash, wordingOf, type Wording, type WordingOptions } from './core/receipts/shown-wording.js';
 /** A person's receipts as ISO/IEC TS 27560:2023 records (JSON-LD, W3C DPV). */
 export { toIso27560, toIso27560Records, ISO27560_CONTEXT, ISO27560_PROFILE, type Iso27560Config, type Iso27560Document, type Iso27560Options } from './core/receipts/to-iso27560.js';
 

@@ -175,20 +175,22 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   );
 
   /** Every decision passes here, one at a time: merged, recorded as a receipt, then applied. */
-  const decide = (update: Choices, { method = 'api', actor }: DecisionOptions): Promise<Receipt> => {
+  const decide = (update: Choices, { method = 'api', actor, guardian, shown: displayed }: DecisionOptions): Promise<Receipt> => {
     const result = queue.then(async () => {
       await checked;
       const broken = state.broken();
       if (broken) throw failure(broken);
-      const { mergeChoices, deleteCookies } = await chunk();
-      const choices = mergeChoices(config, state.current()?.choices, update, actor);
+      const { checkActor, mergeChoices, deleteCookies, shownHashes } = await chunk();
+      checkActor(actor, guardian);
+      const choices = mergeChoices(config, state.current()?.choices, update);
       const notice = await loadNotice();
+      const shown = await shownHashes(config, Object.keys(update), language, displayed);
       const before = state.optional.filter((category) => state.get(category.id) !== false);
       const time = new Date();
       let receipt: Receipt | undefined;
       let error: unknown;
       try {
-        receipt = await (await openBook()).record({ choices, method, actor, language, notice, gpc: state.gpc, time });
+        receipt = await (await openBook()).record({ choices, method, actor, guardian, language, notice, gpc: state.gpc, time, shown });
         noticeHash = receipt.notice.hash;
         receiptsHint(config.endpoint ? 'pending' : 'sent');
       } catch (caught) {

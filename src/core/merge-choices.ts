@@ -1,20 +1,43 @@
 import { failure } from './log.js';
-import type { Actor, Category, Choices, ResolvedConfig } from './types.js';
+import type { Actor, Category, Choices, GuardianRecord, Relationship, ResolvedConfig } from './types.js';
 
-/** Who may decide (PDPA s.20): the person, or a parent, custodian or curator for them. */
-const ACTORS: readonly Actor[] = ['self', 'parent', 'custodian', 'curator'];
+/**
+ * Who may decide (PDPA s.20), and the guardians each may be: a minor's parents or guardian
+ * with the minor (`self`) or for them (`parent`); a custodian or curator for the person.
+ */
+const ACTORS: Readonly<Record<Actor, readonly Relationship[]>> = {
+  self: ['father', 'mother', 'adoptive-parent', 'guardian'],
+  parent: ['father', 'mother', 'adoptive-parent', 'guardian'],
+  custodian: ['custodian'],
+  curator: ['curator'],
+};
+
+/**
+ * Throws (naming the field) on an `actor` the receipt schema does not know, or a `guardian`
+ * that is not one `actor` can have: nothing is recorded then.
+ */
+export function checkActor(actor: Actor | undefined, guardian: GuardianRecord | undefined): void {
+  if (actor !== undefined && !Object.hasOwn(ACTORS, actor)) throw failure(`set: actor ${JSON.stringify(actor)} must be one of ${Object.keys(ACTORS).join(', ')}`);
+  if (guardian === undefined) return;
+  const allowed = ACTORS[actor ?? 'self'];
+  if (!allowed.includes(guardian?.relationship)) {
+    throw failure(`set: guardian.relationship ${JSON.stringify(guardian?.relationship)} must be one of ${allowed.join(', ')} when actor is ${actor ?? 'self'}`);
+  }
+  if (guardian.name !== undefined && (typeof guardian.name !== 'string' || !guardian.name.trim() || guardian.name.length > 200)) {
+    throw failure('set: guardian.name must be a text of 1 to 200 characters');
+  }
+}
 
 /**
  * The choices after `update`: value in, value out. Throws (naming the id) on an id the config
- * does not have, a value that is not a boolean, or a required category denied, and on an
- * `actor` that is not one the receipt schema knows: nothing is recorded or applied then.
+ * does not have, a value that is not a boolean, or a required category denied: nothing is
+ * recorded or applied then.
  *
  * A decision about cookies records every optional category explicitly: one not decided
  * before and not in this update is denied. An update of purposes alone (an inline form)
  * settles no category, so the banner still asks. Ids the config no longer has are dropped.
  */
-export function mergeChoices(config: ResolvedConfig, current: Choices | undefined, update: Choices, actor?: Actor): Choices {
-  if (actor !== undefined && !ACTORS.includes(actor)) throw failure(`set: actor ${JSON.stringify(actor)} must be one of ${ACTORS.join(', ')}`);
+export function mergeChoices(config: ResolvedConfig, current: Choices | undefined, update: Choices): Choices {
   const entries = new Map<string, Category | { id: string; required?: undefined }>();
   for (const entry of [...config.categories, ...config.purposes]) entries.set(entry.id, entry);
   for (const id of Object.keys(update)) {

@@ -43,8 +43,12 @@ export function checkNotice(notice: unknown): string[] {
   };
   const block = (value: unknown, path: string) => {
     if (!isObject(value)) return fail(path, 'must be a block object');
+    if (value.source !== undefined && value.source !== 'site') fail(`${path}.source`, 'must be "site"');
     if (value.type === 'paragraph') text(value.text, `${path}.text`);
-    else if (value.type === 'list') array(value.items, `${path}.items`, item);
+    else if (value.type === 'list') {
+      if (value.start !== undefined && !(Number.isInteger(value.start) && (value.start as number) >= 1)) fail(`${path}.start`, 'must be a whole number from 1');
+      array(value.items, `${path}.items`, item);
+    }
     else if (value.type === 'table') {
       if (value.caption !== undefined) text(value.caption, `${path}.caption`);
       array(value.head, `${path}.head`, text);

@@ -12,6 +12,23 @@ export type Language = 'th' | 'en';
 /** Who made a decision: the person, or a guardian deciding for them (PDPA s.20). */
 export type Actor = 'self' | 'parent' | 'custodian' | 'curator';
 
+/**
+ * How a guardian is related to the person (PDPA s.20): a minor's father, mother, adoptive
+ * parent or court-appointed guardian (ผู้ปกครอง); an incompetent person's custodian
+ * (ผู้อนุบาล); a quasi-incompetent person's curator (ผู้พิทักษ์).
+ */
+export type Relationship = 'father' | 'mother' | 'adoptive-parent' | 'guardian' | 'custodian' | 'curator';
+
+/**
+ * The guardian who took part in a decision (PDPA s.20). With `actor` `self` the person and the
+ * guardian consented together (a minor of 10 to 19); otherwise the guardian decided alone.
+ */
+export interface GuardianRecord {
+  relationship: Relationship;
+  /** Only where the site asks for it; never counted in the collector's statistics. */
+  name?: string;
+}
+
 /** How a decision was made; recorded in the receipt. */
 export type Method =
   | 'banner.accept-all'
@@ -82,10 +99,16 @@ export interface ListItem {
   items?: Array<NoticeText | ListItem>;
 }
 
-export type Block =
+/**
+ * A block of a notice. `source: "site"` marks text the site added to the agency's notice (a
+ * translation note, a demo table): it is shown as the site's addition, apart from the agency's text.
+ */
+export type Block = (
   | { type: 'paragraph'; text: NoticeText }
-  | { type: 'list'; ordered?: boolean; items: Array<NoticeText | ListItem> }
-  | { type: 'table'; caption?: NoticeText; head: NoticeText[]; rows: NoticeText[][] };
+  /** `start`: the number of the first item of an ordered list (default 1), to continue a list a table interrupted. */
+  | { type: 'list'; ordered?: boolean; start?: number; items: Array<NoticeText | ListItem> }
+  | { type: 'table'; caption?: NoticeText; head: NoticeText[]; rows: NoticeText[][] }
+) & { source?: 'site' };
 
 export type SectionKind =
   | 'legal-basis'
@@ -116,8 +139,10 @@ export interface NoticeSection {
 export interface Notice {
   id: string;
   version: string;
-  /** ISO date (C.E.) the notice takes effect, e.g. `2022-06-01`. */
+  /** ISO date (C.E.) the notice says it takes effect, e.g. `2022-06-01`: shown as "มีผลใช้บังคับตั้งแต่วันที่". */
   effective?: string;
+  /** ISO date (C.E.) the notice is dated, when it states no effective date: shown as "ประกาศ ณ วันที่". */
+  published?: string;
   title?: LocalizedText;
   controller?: Controller;
   dpo?: { name?: LocalizedText; email?: string; phone?: string; address?: LocalizedText };
@@ -198,7 +223,14 @@ export interface Receipt {
   language: Language;
   method: Method;
   actor?: Actor;
+  /** The guardian who consented with the person, or for them (PDPA s.20). */
+  guardian?: GuardianRecord;
   choices: Choices;
+  /**
+   * What the person was shown, by the id of each category or purpose the decision covered:
+   * `sha256-<hex>` over the canonical JSON of its wording in the language shown (see `shownHash`).
+   */
+  shown?: Record<string, string>;
   signals: { gpc: boolean };
   prev: string | null;
   hash: string;
@@ -232,6 +264,29 @@ export interface ReceiptEntry {
 export interface DecisionOptions {
   method?: Method;
   actor?: Actor;
+  /**
+   * The guardian who took part (PDPA s.20): with `actor` `self`, a minor of 10 to 19 and the
+   * guardian consented together; with `parent`, `custodian` or `curator`, the guardian alone.
+   */
+  guardian?: GuardianRecord;
+  /** How the choices were displayed, for the receipt's `shown`; Yinyom's elements pass theirs. */
+  shown?: Shown;
+}
+
+/**
+ * Where choices were displayed, which decides what of the config's wording the receipt's
+ * `shown` covers: `banner`, a banner's first layer (titles and a category's providers);
+ * `dialog`, the preferences dialog (titles, descriptions, a category's cookies); `form`, in
+ * full (also a purpose's data, retention and recipients), as `<yinyom-consent>` shows them.
+ */
+export type ShownView = 'banner' | 'dialog' | 'form';
+
+/** How the choices of a decision were displayed: hashed with the config's wording into the receipt's `shown`. */
+export interface Shown {
+  /** The consent sentence displayed with each choice, by id, where the page showed one. */
+  sentences?: Record<string, string>;
+  /** Default `form`. */
+  view?: ShownView;
 }
 
 export type ChangeListener = (state: ConsentState) => void;

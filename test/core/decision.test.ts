@@ -1,6 +1,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { decodeDecision, encodeDecision } from '../../src/core/decision-cookie.js';
 import type { ConsentState } from '../../src/core/types.js';
+import { canonicalJson } from '../../src/core/receipts/canonical-json.js';
+import { shownHash, wordingOf } from '../../src/core/receipts/shown-wording.js';
 import { captureConsole, cleanup, createTestConsent, endVisit, memoryBook, nextTask, testConfig } from './helpers.js';
 
 const noticeV2 = new URL('./fixtures/notice-v2.json', import.meta.url).href;
@@ -291,6 +293,79 @@ describe('decision state', () => {
     expect(api.get('photo-publicity')).to.equal(undefined);
     await api.set({ 'photo-publicity': true }, { actor: 'parent' });
     expect(book.decisions.map((decision) => decision.actor)).to.deep.equal(['parent']);
+  });
+
+  it('records a guardian only as one the actor can have (s.20), naming what is wrong', async () => {
+    const book = memoryBook();
+    const api = createTestConsent(testConfig(), { receipts: async () => book });
+    const refused = async (options: Parameters<typeof api.set>[1]) => ((await api.set({ 'photo-publicity': true }, options).catch((caught: Error) => caught)) as Error).message;
+    expect(await refused({ actor: 'custodian', guardian: { relationship: 'mother' } })).to.equal(
+      '[yinyom] set: guardian.relationship "mother" must be one of custodian when actor is custodian',
+    );
+    expect(await refused({ guardian: { relationship: 'uncle' as 'mother' } })).to.equal(
+      '[yinyom] set: guardian.relationship "uncle" must be one of father, mother, adoptive-parent, guardian when actor is self',
+    );
+    expect(await refused({ actor: 'parent', guardian: { relationship: 'father', name: ' ' } })).to.equal('[yinyom] set: guardian.name must be a text of 1 to 200 characters');
+    expect(book.decisions).to.deep.equal([]);
+    await api.set({ 'photo-publicity': true }, { guardian: { relationship: 'mother' } });
+    await api.set({ 'photo-publicity': true }, { actor: 'curator', guardian: { relationship: 'curator', name: 'สมใจ' } });
+    expect(book.decisions.map(({ actor, guardian }) => [actor, guardian])).to.deep.equal([
+      [undefined, { relationship: 'mother' }],
+      ['curator', { relationship: 'curator', name: 'สมใจ' }],
+    ]);
+  });
+
+  it('hashes what each decided id showed: the config’s wording where it was shown, with the sentence beside it', async () => {
+    const book = memoryBook();
+    const config = testConfig();
+    const api = createTestConsent(config, { receipts: async () => book });
+    await api.set({ 'photo-publicity': true });
+    const [plain] = book.decisions;
+    expect(Object.keys(plain.shown!), 'only the ids the decision covered').to.deep.equal(['photo-publicity']);
+    expect(plain.shown!['photo-publicity']).to.match(/^sha256-[0-9a-f]{64}$/);
+    expect(plain.shown!['photo-publicity']).to.equal(await shownHash(config, 'photo-publicity', 'th'));
+
+    await api.set({ 'photo-publicity': true }, { shown: { sentences: { 'photo-publicity': 'ข้าพเจ้ายินยอม' } } });
+    expect(book.decisions[1].shown!['photo-publicity'], 'the sentence counts').not.to.equal(plain.shown!['photo-publicity']);
+
+    api.setLanguage('en');
+    await api.set({ 'photo-publicity': true });
+    expect(book.decisions[2].shown!['photo-publicity'], 'so does the language').to.equal(await shownHash(config, 'photo-publicity', 'en'));
+    expect(book.decisions[2].shown!['photo-publicity']).not.to.equal(plain.shown!['photo-publicity']);
+
+    await api.acceptAll({ shown: { view: 'banner' } });
+    const banner = book.decisions[3].shown!;
+    expect(Object.keys(banner).sort()).to.deep.equal(['analytics', 'marketing', 'newsletter']);
+    expect(banner.analytics).to.equal(await shownHash(config, 'analytics', 'en', { view: 'banner' }));
+    expect(banner.analytics, 'the banner shows less than the dialog').not.to.equal(await shownHash(config, 'analytics', 'en', { view: 'dialog' }));
+  });
+
+  it('gives another hash when a purpose’s wording changes, and the same for the same wording', async () => {
+    const config = testConfig();
+    const purpose = (of = config) => of.purposes!.find((entry) => entry.id === 'photo-publicity')!;
+    const before = await shownHash(config, 'photo-publicity', 'th');
+    expect(await shownHash(structuredClone(config), 'photo-publicity', 'th'), 'a copy of the config').to.equal(before);
+    const changes: Array<(entry: ReturnType<typeof purpose>) => void> = [
+      (entry) => (entry.title = 'ภาพถ่ายและวิดีโอ'),
+      (entry) => (entry.description = 'ภาพของท่านจะเผยแพร่ทางสื่อสังคมออนไลน์'),
+      (entry) => (entry.retention = '10 ปี'),
+      (entry) => (entry.data = ['ภาพถ่าย', 'เสียง']),
+      (entry) => (entry.recipients = ['ผู้ชมเว็บไซต์']),
+    ];
+    for (const change of changes) {
+      const changed = structuredClone(config);
+      change(purpose(changed));
+      expect(await shownHash(changed, 'photo-publicity', 'th'), change.toString()).not.to.equal(before);
+    }
+    const wording = wordingOf(purpose(), 'th', { consent: 'ข้าพเจ้ายินยอม' });
+    expect(wording.consent).to.equal('ข้าพเจ้ายินยอม');
+    expect(await shownHash(config, 'photo-publicity', 'th', { consent: 'ข้าพเจ้ายินยอม' })).to.equal(
+      'sha256-' + [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(wording))))].map((byte) => byte.toString(16).padStart(2, '0')).join(''),
+    );
+    await shownHash(config, 'nope', 'th').then(
+      () => expect.fail('an unknown id'),
+      (error: Error) => expect(error.message).to.equal('[yinyom] shownHash: "nope" is not a category or purpose of the config'),
+    );
   });
 
   it('without an endpoint nothing waits to be sent: the cookie carries no "p" and a returning visit loads nothing', async () => {

@@ -1,7 +1,8 @@
 import { createConsentCore, type ConsentOptions } from '../../src/core/create-consent-core.js';
 import * as checker from '../../src/core/config.js';
 import { deleteCookies } from '../../src/core/cookies.js';
-import { mergeChoices } from '../../src/core/merge-choices.js';
+import { checkActor, mergeChoices } from '../../src/core/merge-choices.js';
+import { shownHashes } from '../../src/core/receipts/shown-wording.js';
 import type { CreateReceiptBook, Decision } from '../../src/core/receipts/receipt-book.js';
 import type { Config, ConsentApi, Receipt } from '../../src/core/types.js';
 
@@ -44,8 +45,10 @@ export function memoryBook(store: Receipt[] = []) {
   const decisions: Decision[] = [];
   return {
     decisions,
+    checkActor,
     mergeChoices,
     deleteCookies,
+    shownHashes,
     createReceiptBook: (() => ({
       async record(decision) {
         decisions.push(decision);

@@ -166,6 +166,17 @@ describe('toIso27560', () => {
     expect((parent['dpv:hasConsentStatus'] as JsonLdNode[])[0]['dpv:isIndicatedBy']).to.deep.equal({ '@id': 'dpv:ParentOfDataSubject' });
   });
 
+  it('names both a minor of 10 to 19 and the guardian who consented together, and a guardian alone by relationship (s.20)', () => {
+    const indicated = (receipt: Receipt) => ((toIso27560([receipt])['@graph'][0]['dpv:hasConsentStatus'] as JsonLdNode[])[0]['dpv:isIndicatedBy']);
+    expect(indicated({ ...first, guardian: { relationship: 'mother', name: 'สมใจ' } })).to.deep.equal([
+      { '@id': 'dpv:DataSubject' },
+      { '@type': 'dpv:ParentOfDataSubject', 'dct:description': 'มารดา' },
+    ]);
+    expect(indicated({ ...first, actor: 'parent', guardian: { relationship: 'father' } })).to.deep.equal({ '@type': 'dpv:ParentOfDataSubject', 'dct:description': 'บิดา' });
+    expect(indicated({ ...first, actor: 'curator', guardian: { relationship: 'curator' } })).to.deep.equal({ '@type': 'dpv:GuardianOfDataSubject', 'dct:description': 'ผู้พิทักษ์' });
+    expect(JSON.stringify(toIso27560([{ ...first, guardian: { relationship: 'mother', name: 'สมใจ' } }])), 'the name stays in the receipt').not.to.contain('สมใจ');
+  });
+
   it('is pure: the same records for the same input, which it leaves alone', () => {
     const input = structuredClone([first, second, third]);
     const deepFreeze = (value: unknown): void => {

@@ -10,7 +10,7 @@ export const notice: Notice = {
   id: 'tdga-privacy',
   version: '2565-06-01',
   effective: '2022-06-01',
-  title: { th: 'ประกาศความเป็นส่วนตัว', en: 'Privacy notice' },
+  title: { th: 'ประกาศเกี่ยวกับความเป็นส่วนตัว', en: 'Privacy notice' },
   sections: [{ kind: 'purposes', title: 'วัตถุประสงค์', body: [{ type: 'paragraph', text: { th: 'เพื่อปรับปรุงบริการ', en: 'To improve the service' } }] }],
 };
 

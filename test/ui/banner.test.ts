@@ -3,9 +3,11 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ConsentApi } from '../../src/core/types.js';
 import '../../src/elements.js';
 import { show } from '../../src/ui/index.js';
+import { shownHash } from '../../src/index.js';
 import type { YinyomBanner } from '../../src/ui/banner/yinyom-banner.js';
 import { deepFocus, drawnIn, emulate, freshConsent, gpcConsent, nextTask, pageScheme, resetPage, shadow, until } from './helpers.js';
 
+const text = (element: Element | null) => element!.textContent!.replace(/\s+/g, ' ').trim();
 const banner = () => document.querySelector('yinyom-banner')!;
 const region = () => shadow(banner()).querySelector<HTMLElement>('[role=region]')!;
 const button = (part: string) => shadow(banner()).querySelector<HTMLButtonElement>(`[part~=${part}]`)!;
@@ -121,6 +123,20 @@ describe('<yinyom-banner>', () => {
     expect(region(), 'not rendered').to.equal(null);
   });
 
+  it('names in its first layer what consent is asked for and whose cookies they are, and records that as shown', async () => {
+    const asked = text(shadow(banner()).querySelector('.text p:nth-of-type(2)'));
+    expect(asked).to.equal('ขอความยินยอมสำหรับ: คุกกี้เพื่อการวิเคราะห์ (Google) · คุกกี้เพื่อการตลาด · จดหมายข่าว');
+    const sentence = text(shadow(banner()).querySelector('.text p'));
+    setTimeout(() => button('reject').click());
+    const { detail } = await oneEvent(banner(), 'yinyom-decision');
+    const expected = async (id: string) => shownHash(api.config, id, 'th', { view: 'banner', consent: sentence.replace(' อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', '') });
+    expect(detail.receipt.shown).to.deep.equal({
+      analytics: await expected('analytics'),
+      marketing: await expected('marketing'),
+      newsletter: await expected('newsletter'),
+    });
+  });
+
   it('records Reject all as banner.reject-all', async () => {
     setTimeout(() => button('reject').click());
     const { detail } = await oneEvent(banner(), 'yinyom-decision');
@@ -169,7 +185,7 @@ describe('<yinyom-banner>', () => {
       await sendKeys({ press: 'Tab' });
       names.push(deepFocus()!.textContent!.trim());
     }
-    expect(names).to.deep.equal(['English', 'อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', 'ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'ตั้งค่า']);
+    expect(names).to.deep.equal(['English', 'อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', 'ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'ตั้งค่าคุกกี้']);
   });
 
   it('accepts with the keyboard (Enter) like a click', async () => {

@@ -47,7 +47,7 @@ describe('dist/yinyom-ui.js (the build)', () => {
     expect(text(region.querySelector('p'))).to.equal(
       'สถาบันพัฒนาบุคลากรภาครัฐด้านดิจิทัล ใช้คุกกี้ที่จำเป็นเพื่อให้เว็บไซต์ทำงานได้ และจะใช้คุกกี้ประเภทอื่นเมื่อท่านยินยอมเท่านั้น ท่านเปลี่ยนการตั้งค่าหรือถอนความยินยอมได้ทุกเมื่อ อ่านประกาศเกี่ยวกับความเป็นส่วนตัว',
     );
-    expect([...region.querySelectorAll('button.btn')].map(text)).to.deep.equal(['ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'ตั้งค่า']);
+    expect([...region.querySelectorAll('button.btn')].map(text)).to.deep.equal(['ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'ตั้งค่าคุกกี้']);
     expect(getComputedStyle(banner).position).to.equal('fixed');
     expect(getComputedStyle(region).borderTopWidth).to.equal('4px');
     expect(getComputedStyle(region).fontFamily).to.contain('Sarabun');
@@ -58,7 +58,9 @@ describe('dist/yinyom-ui.js (the build)', () => {
   it('draws the preferences dialog with its switches', async () => {
     await ui.show(api, 'preferences');
     const dialog = shadow(document.querySelector('yinyom-preferences')!).querySelector('dialog')!;
-    expect(text(dialog.querySelector('.intro'))).to.equal('เลือกสิ่งที่ท่านอนุญาต คุกกี้ที่จำเป็นเปิดใช้เสมอเพราะเว็บไซต์ต้องใช้ในการทำงาน ท่านเปลี่ยนใจได้ทุกเมื่อ');
+    expect(text(dialog.querySelector('.intro'))).to.equal(
+      'โปรดเลือกประเภทคุกกี้ที่ท่านยินยอมให้ใช้ คุกกี้ที่จำเป็นจะเปิดใช้งานตลอดเวลาเนื่องจากจำเป็นต่อการทำงานของเว็บไซต์ ท่านสามารถเปลี่ยนการตั้งค่าหรือถอนความยินยอมได้ทุกเมื่อ',
+    );
     const toggle = dialog.querySelector('[role=switch]')!;
     expect(getComputedStyle(toggle).width).to.equal('52px');
     expect(getComputedStyle(toggle, '::after').position).to.equal('absolute');
@@ -71,8 +73,9 @@ describe('dist/yinyom-ui.js (the build)', () => {
     const element = document.createElement('yinyom-notice') as HTMLElement & { notice: typeof notice };
     element.notice = notice;
     document.body.append(element);
-    const heading = await until(() => shadow(element).querySelector('section h3'));
-    expect(getComputedStyle(heading, '::before').content).to.contain('". "');
-    expect(text(shadow(element).querySelector('.meta'))).to.equal('ฉบับ 2565-06-01 · มีผลใช้บังคับตั้งแต่ 1 มิถุนายน 2565');
+    await until(() => shadow(element).querySelector('section h3'));
+    const rules = (shadow(element) as ShadowRoot).adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+    expect(rules, 'the print style’s quoted content').to.match(/content: (["']) <\1 attr\(href\) \1>\1/);
+    expect(text(shadow(element).querySelector('.meta'))).to.equal('ฉบับวันที่ 1 มิถุนายน 2565 · มีผลใช้บังคับตั้งแต่วันที่ 1 มิถุนายน 2565');
   });
 });

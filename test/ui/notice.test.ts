@@ -22,29 +22,76 @@ describe('<yinyom-notice>', () => {
   });
   const root = () => shadow(element);
 
-  it('shows title, version and the effective date in the Buddhist era', () => {
+  it('shows title, a version that is a date as a date, and the effective date in the Buddhist era', () => {
     expect(text(root().querySelector('h2'))).to.equal('ประกาศเกี่ยวกับความเป็นส่วนตัว');
-    expect(text(root().querySelector('.meta'))).to.equal('ฉบับ 2565-06-01 · มีผลใช้บังคับตั้งแต่ 1 มิถุนายน 2565');
+    expect(text(root().querySelector('.meta'))).to.equal('ฉบับวันที่ 1 มิถุนายน 2565 · มีผลใช้บังคับตั้งแต่วันที่ 1 มิถุนายน 2565');
     expect(root().querySelector('article')!.lang).to.equal('th');
+  });
+
+  it('says "in force" only when the notice gives an effective date, else the date it is dated', async () => {
+    element.notice = { ...notice, version: '3', effective: undefined, published: '2024-03-07' };
+    await element.updateComplete;
+    expect(text(root().querySelector('.meta'))).to.equal('ฉบับ 3 · ประกาศ ณ วันที่ 7 มีนาคม 2567');
+    element.notice = { ...notice, version: '2022-06-01', effective: undefined };
+    await element.updateComplete;
+    expect(text(root().querySelector('.meta')), 'a C.E. date version').to.equal('ฉบับวันที่ 1 มิถุนายน 2565');
   });
 
   it('shows the effective date in C.E. in English', async () => {
     api.setLanguage('en');
     await until(() => root().querySelector('article')!.lang === 'en');
-    expect(text(root().querySelector('.meta'))).to.equal('Version 2565-06-01 · Effective from 1 June 2022');
+    expect(text(root().querySelector('.meta'))).to.equal('Version of 1 June 2022 · In force from 1 June 2022');
     expect(text(root().querySelector('h2'))).to.equal('Privacy notice');
   });
 
-  it('writes Thai digits with numerals="thai", in Thai only', async () => {
+  it('writes the numbers it writes itself in Thai digits with numerals="thai", in Thai only, and never the agency’s text', async () => {
     element.numerals = 'thai';
     await element.updateComplete;
-    expect(text(root().querySelector('.meta'))).to.equal('ฉบับ ๒๕๖๕-๐๖-๐๑ · มีผลใช้บังคับตั้งแต่ ๑ มิถุนายน ๒๕๖๕');
-    expect(text(root().querySelector('td:nth-child(2)'))).to.equal('๑๐ ปี');
-    expect(getComputedStyle(root().querySelector('section h3')!, '::before').content).to.contain('thai');
+    expect(text(root().querySelector('.meta'))).to.equal('ฉบับวันที่ ๑ มิถุนายน ๒๕๖๕ · มีผลใช้บังคับตั้งแต่วันที่ ๑ มิถุนายน ๒๕๖๕');
+    expect(text(root().querySelector('section h3'))).to.equal('๑. ฐานในการประมวลผล');
+    expect(text(root().querySelector('section ol > li > .num'))).to.equal('๑.๑');
+    expect(text(root().querySelector('td:nth-child(2)')), 'a table cell is the agency’s text').to.equal('10 ปี');
+    expect(text(root().querySelector('section[data-kind=contact] p')), 'so is a phone number').to.contain('0-2612-6060');
     expect(root().querySelector<HTMLAnchorElement>('a[href^=tel]')!.href, 'links keep their digits').to.equal('tel:026126060');
     api.setLanguage('en');
     await until(() => root().querySelector('article')!.lang === 'en');
+    expect(text(root().querySelector('section h3'))).to.equal('1. Legal bases');
     expect(text(root().querySelector('td:nth-child(2)'))).to.equal('10 years');
+  });
+
+  it('writes clause numbers as text, so Safari shows them and copied text keeps them', () => {
+    const items = [...root().querySelectorAll('section ol > li')];
+    expect(items.map((li) => li.querySelector(':scope > .num')!.textContent)).to.deep.equal(['1.1', '1.1.1', '1.1.2', '1.2']);
+    expect(text(items[1]), 'the number is part of the clause’s text').to.equal('1.1.1 ภารกิจสาธารณะ');
+    for (const li of items) expect(getComputedStyle(li, '::marker').content, 'no CSS marker').to.be.oneOf(['none', 'normal', '']);
+    expect(text(root().querySelector('nav li'))).to.equal('1. ฐานในการประมวลผล');
+  });
+
+  it('continues an ordered list from its start after a table, and marks the site’s additions as such', async () => {
+    element.notice = {
+      ...notice,
+      intro: [{ type: 'paragraph', text: 'ให้ถือตามฉบับภาษาไทยเป็นสำคัญ', source: 'site' }],
+      sections: [
+        {
+          kind: 'data',
+          title: 'ข้อมูล',
+          body: [
+            { type: 'list', ordered: true, items: ['แหล่งข้อมูล'] },
+            { type: 'table', head: ['ก'], rows: [['ข']], source: 'site' },
+            { type: 'list', ordered: true, start: 2, items: ['จุดประสงค์'] },
+          ],
+        },
+      ],
+    };
+    await element.updateComplete;
+    expect([...root().querySelectorAll('section ol > li')].map(text)).to.deep.equal(['1.1 แหล่งข้อมูล', '1.2 จุดประสงค์']);
+    const added = [...root().querySelectorAll('aside.added')];
+    expect(added.map((aside) => text(aside.querySelector('.added-label')))).to.deep.equal([
+      'ข้อความเพิ่มเติมโดยเว็บไซต์ ไม่ใช่ส่วนหนึ่งของประกาศ',
+      'ข้อความเพิ่มเติมโดยเว็บไซต์ ไม่ใช่ส่วนหนึ่งของประกาศ',
+    ]);
+    expect(added[0].contains(root().querySelector('p:not(.meta):not(.added-label)')), 'the added sentence is inside its mark').to.equal(true);
+    expect(added[1].querySelector('table')).to.exist;
   });
 
   it('has a table of contents whose links move to the section and focus its heading', async () => {
@@ -94,7 +141,7 @@ describe('<yinyom-notice>', () => {
     expect(text(root().querySelector('p:not(.meta)'))).to.equal('สถาบันให้ความสำคัญกับข้อมูลส่วนบุคคลของท่าน');
     const ordered = root().querySelector('section ol')!;
     expect(ordered.children).to.have.length(2);
-    expect([...ordered.querySelectorAll('li > ol > li')].map(text)).to.deep.equal(['ภารกิจสาธารณะ', 'ความยินยอม']);
+    expect([...ordered.querySelectorAll('li > div > ol > li > div')].map(text)).to.deep.equal(['ภารกิจสาธารณะ', 'ความยินยอม']);
     expect([...root().querySelectorAll('section ul li')].map(text)).to.deep.equal(['ข้อหนึ่ง', 'ข้อสอง']);
     const table = root().querySelector('table')!;
     expect(text(table.caption)).to.equal('ระยะเวลาเก็บรักษาข้อมูล');

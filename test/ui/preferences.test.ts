@@ -34,7 +34,7 @@ describe('<yinyom-preferences>', () => {
     expect(dialog().matches(':modal')).to.equal(true);
     expect(dialog().getAttribute('aria-labelledby')).to.equal('title');
     expect(deepFocus()).to.equal(root().getElementById('title'));
-    expect(root().getElementById('title')!.textContent).to.equal('ตั้งค่าความเป็นส่วนตัว');
+    expect(root().getElementById('title')!.textContent).to.equal('ตั้งค่าคุกกี้');
   });
 
   it('has a switch per category and banner purpose, nothing on but the required one', () => {
@@ -165,7 +165,7 @@ describe('<yinyom-preferences>', () => {
 
   it('switches language live from its own switch', async () => {
     root().querySelector<HTMLButtonElement>('button[lang=en]')!.click();
-    await until(() => root().getElementById('title')!.textContent === 'Privacy settings');
+    await until(() => root().getElementById('title')!.textContent === 'Cookie settings');
     expect(dialog().lang).to.equal('en');
     expect(switchFor('Analytics cookies')).to.exist;
     expect(footer('save').textContent!.trim()).to.equal('Save settings');
@@ -232,6 +232,16 @@ describe('<yinyom-manage>', () => {
     shadow(prefs).querySelector<HTMLButtonElement>('footer [part~=save]')!.click();
     await until(() => deepFocus() === shadow(manage).querySelector('button'));
     expect(banner.open).to.equal(false);
+  });
+
+  it('links to the person’s consents beside the button with consents-href, only over http(s)', async () => {
+    const manage = document.createElement('yinyom-manage');
+    manage.setAttribute('consents-href', '/my-consents.html');
+    document.body.append(manage);
+    const link = await until(() => shadow(manage).querySelector<HTMLAnchorElement>('a[part=consents]'));
+    expect([link.textContent, link.getAttribute('href')]).to.deep.equal(['ความยินยอมของฉัน', new URL('/my-consents.html', location.href).href]);
+    manage.setAttribute('consents-href', 'javascript:alert(1)');
+    await until(() => !shadow(manage).querySelector('a'));
   });
 
   it('floats in the corner with the floating attribute', async () => {

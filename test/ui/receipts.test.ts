@@ -38,7 +38,7 @@ describe('<yinyom-receipts>', () => {
 
   it('lists the receipts on this device, newest first, with method, actor, choices and state', () => {
     const [newest, oldest] = history();
-    expect(text(newest.querySelector('p'))).to.match(/^\d{1,2} \S+ 25\d\d (เวลา )?\d\d:\d\d · แบบฟอร์ม · ผู้ใช้อำนาจปกครอง$/);
+    expect(text(newest.querySelector('p'))).to.match(/^\d{1,2} \S+ 25\d\d เวลา \d\d:\d\d น\. · แบบฟอร์ม · ผู้ใช้อำนาจปกครอง$/);
     expect(text(newest.querySelector('.choices'))).to.contain('ภาพถ่ายในสื่อประชาสัมพันธ์: ยินยอม');
     expect(text(newest.querySelector('.status'))).to.equal('รอส่ง');
     expect(text(oldest.querySelector('p'))).to.contain('ปฏิเสธทั้งหมด');
@@ -158,7 +158,7 @@ describe('<yinyom-receipts>', () => {
         await new Promise((resolve) => setTimeout(resolve));
       }
       release();
-      await until(() => text(root().querySelector('[role=status]')) === 'ส่งแล้ว 2 รายการ รอส่ง 0 ส่งไม่สำเร็จ 0');
+      await until(() => text(root().querySelector('[role=status]')) === 'ส่งแล้ว 2 รายการ · รอส่ง 0 รายการ · ส่งไม่สำเร็จ 0 รายการ');
       await until(() => statuses().join() === 'ส่งถึงหน่วยงานแล้ว,ส่งถึงหน่วยงานแล้ว');
       expect((await collector.stored()).map((row) => row.id).sort()).to.deep.equal(made.map((receipt) => receipt.id).sort());
     } finally {

@@ -1,4 +1,4 @@
-import type { Actor, Choices, Language, Method, Notice, Receipt, ReceiptEntry, ResolvedConfig, SyncResult, SyncListener } from '../types.js';
+import type { Actor, Choices, GuardianRecord, Language, Method, Notice, Receipt, ReceiptEntry, ResolvedConfig, SyncResult, SyncListener } from '../types.js';
 
 /** One decision, as the core hands it to the receipt book. */
 export interface Decision {
@@ -6,11 +6,14 @@ export interface Decision {
   choices: Choices;
   method: Method;
   actor?: Actor;
+  guardian?: GuardianRecord;
   language: Language;
   /** The notice object exactly as the config gave it or its URL returned it (hashed into the receipt). */
   notice: Notice;
   gpc: boolean;
   time: Date;
+  /** The `shown` hashes of the ids the decision covered. */
+  shown?: Record<string, string>;
 }
 
 /**

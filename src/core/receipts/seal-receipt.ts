@@ -53,6 +53,11 @@ export async function sealReceipt(decision: Decision, { config, id, subject, pre
     prev,
   };
   if (decision.actor && decision.actor !== 'self') receipt.actor = decision.actor;
+  if (decision.guardian) {
+    const { relationship, name } = decision.guardian;
+    receipt.guardian = name === undefined ? { relationship } : { relationship, name };
+  }
+  if (decision.shown && Object.keys(decision.shown).length) receipt.shown = { ...decision.shown };
   receipt.hash = await canonicalHash(receipt);
   return receipt as Receipt;
 }

@@ -1,4 +1,4 @@
-import type { Actor, Config, Language, LocalizedText, Receipt } from '../types.js';
+import type { Config, Language, LocalizedText, Receipt } from '../types.js';
 
 /**
  * ISO/IEC TS 27560:2023 consent records as JSON-LD on the W3C Data Privacy Vocabulary (DPV),
@@ -59,6 +59,10 @@ const TEXT = {
     th: 'ถอนความยินยอมได้ทุกเมื่อ ด้วยวิธีที่ง่ายเช่นเดียวกับการให้ความยินยอม',
     en: 'Consent can be withdrawn at any time, as easily as it was given',
   },
+  father: { th: 'บิดา', en: 'father' },
+  mother: { th: 'มารดา', en: 'mother' },
+  'adoptive-parent': { th: 'ผู้รับบุตรบุญธรรม', en: 'adoptive parent' },
+  guardian: { th: 'ผู้ปกครอง', en: 'guardian' },
   custodian: { th: 'ผู้อนุบาล', en: 'custodian' },
   curator: { th: 'ผู้พิทักษ์', en: 'curator' },
 } satisfies Record<string, Texts>;
@@ -66,11 +70,19 @@ const TEXT = {
 const id = (iri: string): JsonLdNode => ({ '@id': iri });
 const dateTime = (time: string): JsonLdNode => ({ '@value': time, '@type': 'xsd:dateTime' });
 
-/** Who indicated the decision (PDPA s.20: a guardian may decide for the person). */
-function indicatedBy(actor: Actor | undefined, lang: Language): JsonLdNode {
-  if (actor === 'parent') return id('dpv:ParentOfDataSubject');
-  if (actor === 'custodian' || actor === 'curator') return { '@type': 'dpv:GuardianOfDataSubject', 'dct:description': TEXT[actor][lang] };
-  return id('dpv:DataSubject');
+/**
+ * Who indicated the decision (PDPA s.20): the person; a guardian for them; or, for a minor of
+ * 10 to 19, both (a list). The guardian's name stays in the receipt, out of the record.
+ */
+function indicatedBy({ actor, guardian }: Receipt, lang: Language): JsonLdNode | JsonLdNode[] {
+  const relationship = guardian?.relationship ?? (actor === 'custodian' || actor === 'curator' ? actor : undefined);
+  const guardianNode: JsonLdNode | undefined = relationship
+    ? { '@type': relationship === 'custodian' || relationship === 'curator' ? 'dpv:GuardianOfDataSubject' : 'dpv:ParentOfDataSubject', 'dct:description': TEXT[relationship][lang] }
+    : actor === 'parent'
+      ? id('dpv:ParentOfDataSubject')
+      : undefined;
+  if (!guardianNode) return id('dpv:DataSubject');
+  return actor && actor !== 'self' ? guardianNode : [id('dpv:DataSubject'), guardianNode];
 }
 
 /**
@@ -121,7 +133,7 @@ function record(receipt: Receipt, options: Iso27560Options, previous: Receipt | 
   const controller = config.controller;
   const controllerIri = controller?.url ?? receipt.origin;
   const days = config.expiresDays ?? 365;
-  const shown = (receipt as Receipt & { shown?: Record<string, string> }).shown ?? {};
+  const shown = receipt.shown ?? {};
 
   const controllerNode: JsonLdNode = {
     '@id': controllerIri,
@@ -204,7 +216,7 @@ function record(receipt: Receipt, options: Iso27560Options, previous: Receipt | 
       '@type': granted ? 'dpv:ConsentGiven' : withdrawn ? 'dpv:ConsentWithdrawn' : 'dpv:ConsentRefused',
       'dpv:hasProcess': id(processId),
       'dpv:isIndicatedAtTime': dateTime(receipt.time),
-      'dpv:isIndicatedBy': indicatedBy(receipt.actor, lang),
+      'dpv:isIndicatedBy': indicatedBy(receipt, lang),
       'dpv:hasIndicationMethod': receipt.method,
       'dpv:hasDuration': { '@type': 'dpv:TemporalDuration', 'rdf:value': `P${days}D` },
     });

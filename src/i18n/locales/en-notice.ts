@@ -2,14 +2,17 @@
 import { str } from '../str.js';
 
 export const templates = {
+  'notice.added': `Added by this website; not part of the notice`,
   'notice.contents': `Contents`,
   'notice.controller': `Data controller`,
   'notice.dpo': `Data protection officer`,
-  'notice.effective': str`Effective from ${0}`,
+  'notice.effective': str`In force from ${0}`,
   'notice.failed': `The notice could not be loaded.`,
   'notice.loading': `Loading the notice…`,
+  'notice.published': str`Dated ${0}`,
   'notice.read-full': `Read the full notice`,
   'notice.table': `Table`,
   'notice.title': `Privacy notice`,
   'notice.version': str`Version ${0}`,
+  'notice.version-date': str`Version of ${0}`,
 };

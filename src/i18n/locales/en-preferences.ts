@@ -7,8 +7,8 @@ export const templates = {
   'prefs.cookie-name': `Name`,
   'prefs.cookie-provider': `Provider`,
   'prefs.cookies': str`Cookies (${0})`,
-  'prefs.intro': `Choose what you allow. Strictly necessary cookies are always on because the website needs them to work. You can change your mind at any time.`,
+  'prefs.intro': `Please choose the types of cookies you consent to. Strictly necessary cookies are always on because the website needs them to work. You can change your settings or withdraw your consent at any time.`,
   'prefs.purposes': `Other uses of your data`,
   'prefs.save': `Save settings`,
-  'prefs.title': `Privacy settings`,
+  'prefs.title': `Cookie settings`,
 };

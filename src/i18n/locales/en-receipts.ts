@@ -4,6 +4,7 @@ import { str } from '../str.js';
 export const templates = {
   'receipts.actor-curator': `Curator`,
   'receipts.actor-custodian': `Custodian`,
+  'receipts.actor-joint': `The minor together with the parent or guardian`,
   'receipts.actor-parent': `Parent`,
   'receipts.confirmed': `The agency has confirmed receiving this receipt`,
   'receipts.current': `Current choices`,
@@ -27,7 +28,7 @@ export const templates = {
   'receipts.sent': `Delivered to the organisation`,
   'receipts.sync': `Send now`,
   'receipts.sync-failed': `Sending failed. The receipts are kept on this device and will be sent again later.`,
-  'receipts.synced': str`Sent ${0}, waiting ${1}, failed ${2}`,
+  'receipts.synced': str`Sent: ${0} · waiting: ${1} · failed: ${2}`,
   'receipts.title': `My consents`,
   'receipts.unreadable': `The consent records could not be read.`,
   'receipts.withdraw': `Withdraw consent`,

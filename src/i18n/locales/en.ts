@@ -3,11 +3,12 @@ import { str } from '../str.js';
 
 export const templates = {
   'banner.accept-all': `Accept all`,
+  'banner.asked': str`Consent is asked for: ${0}`,
   'banner.notice': `Read the privacy notice`,
   'banner.reject-all': `Reject all`,
-  'banner.settings': `Settings`,
+  'banner.settings': `Cookie settings`,
   'banner.text': str`${0} uses strictly necessary cookies to make this website work, and other cookies only with your consent. You can change your settings or withdraw your consent at any time.`,
   'banner.title': `This website uses cookies`,
   'ui.close': `Close`,
-  'ui.save-failed': `Your choice could not be saved. Please try again.`,
+  'ui.save-failed': `Could not be saved. Please try again.`,
 };

@@ -1,6 +1,6 @@
 import { msg, str } from '../../i18n/localization.js';
 import { html, nothing } from 'lit';
-import type { ConsentApi } from '../../core/types.js';
+import type { Category, ConsentApi } from '../../core/types.js';
 import { YinyomToggleEvent } from '../events.js';
 import { base } from '../internal/base.styles.js';
 import { acceptAll, rejectAll } from '../internal/strings.js';
@@ -74,9 +74,21 @@ export class YinyomBanner extends YinyomElement {
     const api = this.ctl.api;
     if (!this.open || !api) return nothing;
     const language = this.language;
+    const text = msg(
+      str`${loc(api.config.controller.name, language)} ใช้คุกกี้ที่จำเป็นเพื่อให้เว็บไซต์ทำงานได้ และจะใช้คุกกี้ประเภทอื่นเมื่อท่านยินยอมเท่านั้น ท่านเปลี่ยนการตั้งค่าหรือถอนความยินยอมได้ทุกเมื่อ`,
+      { id: 'banner.text', desc: 'Banner text; the placeholder is the name of the site owner (data controller).' },
+    );
+    // What consent is asked for, and whose cookies (the PDPC's cookie guideline asks the first layer to say).
+    const asked = [...api.config.categories.filter((category) => !category.required), ...api.config.purposes.filter((purpose) => purpose.banner && !purpose.sensitive)];
+    const named = asked.map((item) => {
+      // The providers as the receipt's `shown` lists them (src/core/receipts/shown-wording.ts).
+      const providers = [...new Set(((item as Category).cookies ?? []).map((cookie) => loc(cookie.provider, language)).filter(Boolean))];
+      return providers.length ? `${loc(item.title, language)} (${providers.join(', ')})` : loc(item.title, language);
+    });
     // The banner closes on the change a decision makes (consentChanged), here or in another tab.
+    const shown = { view: 'banner' as const, sentences: Object.fromEntries(asked.map((item) => [item.id, text])) };
     const decide = (accept: boolean) =>
-      this.record((api) => (accept ? api.acceptAll({ method: 'banner.accept-all' }) : api.rejectAll({ method: 'banner.reject-all' })));
+      this.record((api) => (accept ? api.acceptAll({ method: 'banner.accept-all', shown }) : api.rejectAll({ method: 'banner.reject-all', shown })));
     const notice = msg('อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', { id: 'banner.notice', desc: 'Link from the banner to the full privacy notice.' });
     return html`<div part="base" role="region" aria-labelledby="title" lang=${language} @pointerover=${prefetchPreferences} @focusin=${prefetchPreferences}>
       <div class="text">
@@ -85,14 +97,14 @@ export class YinyomBanner extends YinyomElement {
           ${this.renderLanguage(api)}
         </div>
         <p>
-          ${msg(
-            str`${loc(api.config.controller.name, language)} ใช้คุกกี้ที่จำเป็นเพื่อให้เว็บไซต์ทำงานได้ และจะใช้คุกกี้ประเภทอื่นเมื่อท่านยินยอมเท่านั้น ท่านเปลี่ยนการตั้งค่าหรือถอนความยินยอมได้ทุกเมื่อ`,
-            { id: 'banner.text', desc: 'Banner text; the placeholder is the name of the site owner (data controller).' },
-          )}
+          ${text}
           ${this.noticeUrl
             ? html`<a href=${this.noticeUrl}>${notice}</a>`
             : html`<button type="button" class="link" @click=${() => this.showView('notice')}>${notice}</button>`}
         </p>
+        ${named.length
+          ? html`<p>${msg(str`ขอความยินยอมสำหรับ: ${named.join(' · ')}`, { id: 'banner.asked', desc: 'What the banner asks consent for: category titles with their providers.' })}</p>`
+          : nothing}
         ${this.renderError()}
       </div>
       <div class="actions">
@@ -103,7 +115,7 @@ export class YinyomBanner extends YinyomElement {
           ${rejectAll()}
         </button>
         <button type="button" class="btn quiet" part="button settings" @click=${() => this.showView('preferences')}>
-          ${msg('ตั้งค่า', { id: 'banner.settings', desc: 'Opens the preferences dialog.' })}
+          ${msg('ตั้งค่าคุกกี้', { id: 'banner.settings', desc: 'Opens the preferences dialog.' })}
         </button>
       </div>
     </div>`;

@@ -65,7 +65,7 @@ export class YinyomElement extends LitElement {
   protected renderError() {
     return this.error
       ? html`<p class="error" role="alert" part="error">
-          ${msg('บันทึกไม่สำเร็จ กรุณาลองอีกครั้ง', { id: 'ui.save-failed', desc: 'A decision could not be stored.' })}
+          ${msg('บันทึกไม่สำเร็จ โปรดลองอีกครั้ง', { id: 'ui.save-failed', desc: 'A decision could not be stored.' })}
         </p>`
       : nothing;
   }

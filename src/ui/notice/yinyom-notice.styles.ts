@@ -31,49 +31,44 @@ export const styles = css`
     margin: 0.25rem 0 0;
   }
   section {
-    counter-increment: section;
     margin-top: 1.5rem;
   }
   section > h3 {
     font-size: 1.125em;
     margin-bottom: 0.5rem;
   }
-  section > h3::before {
-    content: counter(section) '. ';
-  }
+  /* Clause numbers are text (yinyom-notice.ts says why): a hanging column beside the clause. */
   ol {
-    counter-reset: item;
-    padding-inline-start: 2.5em;
+    list-style: none;
+    padding-inline-start: 0;
   }
   ol > li {
-    counter-increment: item;
+    display: grid;
+    grid-template-columns: minmax(2.5em, max-content) 1fr;
+    column-gap: 0.5em;
   }
-  ol > li::marker {
-    content: counters(item, '.') '. ';
+  ol > li > div > :last-child {
+    margin-bottom: 0;
   }
-  section ol {
-    padding-inline-start: 3.5em;
-  }
-  section ol > li::marker {
-    content: counter(section) '.' counters(item, '.') ' ';
-  }
-  nav li::marker {
-    content: counter(item) '. ';
-  }
-  .thai section > h3::before {
-    content: counter(section, thai) '. ';
-  }
-  .thai ol > li::marker {
-    content: counters(item, '.', thai) '. ';
-  }
-  .thai section ol > li::marker {
-    content: counter(section, thai) '.' counters(item, '.', thai) ' ';
-  }
-  .thai nav li::marker {
-    content: counter(item, thai) '. ';
+  nav li {
+    grid-template-columns: minmax(1.5em, max-content) 1fr;
   }
   li {
     margin-bottom: 0.25rem;
+  }
+  .added {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_border);
+    background: var(--_surface);
+  }
+  .added-label {
+    margin: 0 0 0.25rem;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .added > :last-child {
+    margin-bottom: 0;
   }
   h3[tabindex] {
     scroll-margin-top: 1rem;

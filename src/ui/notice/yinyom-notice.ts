@@ -15,6 +15,17 @@ import { styles } from './yinyom-notice.styles.js';
 
 addTranslations(templates);
 
+/**
+ * `version` as an ISO date when it is one (`2565-06-01` in the Buddhist era, as Thai agencies
+ * date their notices, or `2022-06-01`), else `undefined`.
+ */
+function asDate(version: string): string | undefined {
+  const match = /^(\d{4})-(\d\d)-(\d\d)$/.exec(version);
+  if (!match || +match[2] < 1 || +match[2] > 12 || +match[3] < 1 || +match[3] > 31) return undefined;
+  const year = +match[1] > 2400 ? +match[1] - 543 : +match[1];
+  return `${year}-${match[2]}-${match[3]}`;
+}
+
 const isItem = (item: NoticeText | ListItem): item is ListItem => typeof item === 'object' && !Array.isArray(item) && 'text' in item;
 
 /**
@@ -161,7 +172,8 @@ export class YinyomNotice extends YinyomElement {
     const notice = given && this.#wellFormed(given) ? given : undefined;
     const language = this.language;
     const thai = language === 'th' && this.numerals === 'thai';
-    const t = (value: Parameters<typeof tx>[0]) => tx(value, language, thai ? thaiDigits : undefined);
+    // The agency's text is never changed: only the numbers the element writes follow `numerals`.
+    const t = (value: Parameters<typeof tx>[0]) => tx(value, language);
     const title = html`<h2 id="title" tabindex="-1">
       ${notice?.title ? t(notice.title) : msg('ประกาศเกี่ยวกับความเป็นส่วนตัว', { id: 'notice.title', desc: 'Heading when the notice has no title.' })}
     </h2>`;
@@ -182,8 +194,8 @@ export class YinyomNotice extends YinyomElement {
 
   #body(notice: Notice, t: (value: Parameters<typeof tx>[0]) => unknown, thai: boolean) {
     const language = this.language;
-    const date = notice.effective && formatDate(notice.effective, language, { thai });
-    const version = thai ? thaiDigits(notice.version) : notice.version;
+    /** A number the element writes: a clause number, in Thai digits with `numerals="thai"`. */
+    const number = (value: string) => (thai ? thaiDigits(value) : value);
     const sections = notice.sections ?? [];
     const ids = (this.#ids = sectionIds(sections));
     const text = (value: NoticeText): unknown =>
@@ -194,25 +206,41 @@ export class YinyomNotice extends YinyomElement {
             return span.strong ? html`<strong>${content}</strong>` : content;
           })
         : t(value);
-    const list = (ordered: boolean | undefined, items: Array<NoticeText | ListItem>): unknown => {
-      const lis = items.map((item) => {
+    // Clause numbers are text in the DOM, not CSS ::marker content: Safari ignores that content,
+    // and copied text would lose them, leaving references such as "ข้อ ๒.๑๐" pointing nowhere.
+    // An ordered item's number is its section's, then its path ("2.10", "7.4.2"); outside the
+    // sections, its path and a full stop ("1.", "1.2.").
+    const list = (ordered: boolean | undefined, items: Array<NoticeText | ListItem>, path: string, inSection: boolean, start = 1): unknown => {
+      const lis = items.map((item, i) => {
         const { text: content, items: children } = isItem(item) ? item : { text: item, items: undefined };
-        return html`<li>${text(content)}${children?.length ? list(ordered, children) : nothing}</li>`;
+        const here = ordered ? (path ? `${path}.${start + i}` : `${start + i}`) : path;
+        const nested = children?.length ? list(ordered, children, here, inSection) : nothing;
+        return ordered
+          ? html`<li><span class="num">${number(inSection ? here : `${here}.`)}</span> <div>${text(content)}${nested}</div></li>`
+          : html`<li>${text(content)}${nested}</li>`;
       });
-      return ordered ? html`<ol>${lis}</ol>` : html`<ul>${lis}</ul>`;
+      return ordered ? html`<ol role="list">${lis}</ol>` : html`<ul>${lis}</ul>`;
     };
-    const blocks = (body: Block[] = []) =>
-      body.map((block) => {
-        if (block.type === 'paragraph') return html`<p>${text(block.text)}</p>`;
-        if (block.type === 'list') return list(block.ordered, block.items);
-        return html`<div class="table">
-          <table>
-            ${block.caption ? html`<caption>${text(block.caption)}</caption>` : nothing}
-            <thead><tr>${block.head.map((cell) => html`<th scope="col">${text(cell)}</th>`)}</tr></thead>
-            <tbody>${block.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${text(cell)}</td>`)}</tr>`)}</tbody>
-          </table>
-        </div>`;
-      });
+    const blocks = (body: Block[] = [], section = '') =>
+      body.map((block) =>
+        block.source === 'site'
+          ? html`<aside class="added">
+              <p class="added-label">${msg('ข้อความเพิ่มเติมโดยเว็บไซต์ ไม่ใช่ส่วนหนึ่งของประกาศ', { id: 'notice.added', desc: 'Marks text the website added to the agency’s notice.' })}</p>
+              ${content(block, section)}
+            </aside>`
+          : content(block, section),
+      );
+    const content = (block: Block, section: string) => {
+      if (block.type === 'paragraph') return html`<p>${text(block.text)}</p>`;
+      if (block.type === 'list') return list(block.ordered, block.items, section, !!section, block.start);
+      return html`<div class="table">
+        <table>
+          ${block.caption ? html`<caption>${text(block.caption)}</caption>` : nothing}
+          <thead><tr>${block.head.map((cell) => html`<th scope="col">${text(cell)}</th>`)}</tr></thead>
+          <tbody>${block.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${text(cell)}</td>`)}</tr>`)}</tbody>
+        </table>
+      </div>`;
+    };
     const contact = (label: string, who: Partial<Controller> | undefined) =>
       who &&
       html`<dt>${label}</dt>
@@ -221,11 +249,16 @@ export class YinyomNotice extends YinyomElement {
           ${who.email ? html`<a href="mailto:${who.email}">${who.email}</a> ` : nothing}
           ${who.phone ? html`<a href=${`tel:${who.phone.replace(/[^\d+]/g, '')}`}>${t(who.phone)}</a>` : nothing}
         </dd>`;
+    // A version that is a date is shown as one; "in force from" only where the notice says so.
+    const versionDate = asDate(notice.version);
+    const version = versionDate
+      ? msg(str`ฉบับวันที่ ${formatDate(versionDate, language, { thai })}`, { id: 'notice.version-date', desc: 'The version of the notice, when it is a date.' })
+      : msg(str`ฉบับ ${number(notice.version)}`, { id: 'notice.version', desc: 'The version of the notice.' });
+    const dated = notice.effective
+      ? msg(str`มีผลใช้บังคับตั้งแต่วันที่ ${formatDate(notice.effective, language, { thai })}`, { id: 'notice.effective', desc: 'Date from which the notice says it applies.' })
+      : notice.published && msg(str`ประกาศ ณ วันที่ ${formatDate(notice.published, language, { thai })}`, { id: 'notice.published', desc: 'Date the notice was announced.' });
     return html`
-      <p class="meta">
-        ${msg(str`ฉบับ ${version}`, { id: 'notice.version', desc: 'The version of the notice.' })}
-        ${date ? html` · ${msg(str`มีผลใช้บังคับตั้งแต่ ${date}`, { id: 'notice.effective', desc: 'Date from which the notice applies.' })}` : nothing}
-      </p>
+      <p class="meta">${version}${dated ? html` · ${dated}` : nothing}</p>
       ${notice.url && !sections.length
         ? html`<p><a href=${safeHref(notice.url) ?? nothing}>${msg('อ่านประกาศฉบับเต็ม', { id: 'notice.read-full' })}</a></p>`
         : nothing}
@@ -234,14 +267,17 @@ export class YinyomNotice extends YinyomElement {
         ? html`<nav aria-labelledby="toc">
             <h3 id="toc">${msg('สารบัญ', { id: 'notice.contents', desc: 'Heading of the table of contents.' })}</h3>
             <ol>
-              ${sections.map((section, i) => html`<li><a href="#${ids[i]}" @click=${(event: MouseEvent) => this.#follow(event, ids[i])}>${t(section.title)}</a></li>`)}
+              ${sections.map(
+                (section, i) =>
+                  html`<li><span class="num">${number(`${i + 1}.`)}</span> <a href="#${ids[i]}" @click=${(event: MouseEvent) => this.#follow(event, ids[i])}>${t(section.title)}</a></li>`,
+              )}
             </ol>
           </nav>`
         : nothing}
       ${sections.map(
         (section, i) => html`<section id=${ids[i]} aria-labelledby="${ids[i]}.title" data-kind=${section.kind}>
-          <h3 id="${ids[i]}.title" tabindex="-1">${t(section.title)}</h3>
-          ${blocks(section.body)}
+          <h3 id="${ids[i]}.title" tabindex="-1"><span class="num">${number(`${i + 1}.`)}</span> ${t(section.title)}</h3>
+          ${blocks(section.body, `${i + 1}`)}
         </section>`,
       )}
       ${sections.some((section) => section.kind === 'contact') || !(notice.controller || notice.dpo)

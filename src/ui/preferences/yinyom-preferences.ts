@@ -66,27 +66,28 @@ export class YinyomPreferences extends YinyomElement {
     if (!this.open || !api) return nothing;
     const language = this.language;
     const purposes = bannerPurposes(api);
+    const intro = msg(
+      'โปรดเลือกประเภทคุกกี้ที่ท่านยินยอมให้ใช้ คุกกี้ที่จำเป็นจะเปิดใช้งานตลอดเวลาเนื่องจากจำเป็นต่อการทำงานของเว็บไซต์ ท่านสามารถเปลี่ยนการตั้งค่าหรือถอนความยินยอมได้ทุกเมื่อ',
+      { id: 'prefs.intro', desc: 'Introduction at the top of the preferences dialog.' },
+    );
+    // The receipt's `shown`: each choice with the dialog's wording and its introduction.
+    const shown = { view: 'dialog' as const, sentences: Object.fromEntries([...api.config.categories, ...purposes].map((item) => [item.id, intro])) };
     const decide = (how: 'save' | 'accept' | 'reject') =>
       this.record((api) =>
         how === 'accept'
-          ? api.acceptAll({ method: 'banner.accept-all' })
+          ? api.acceptAll({ method: 'banner.accept-all', shown })
           : how === 'reject'
-            ? api.rejectAll({ method: 'banner.reject-all' })
-            : api.set(this.#selection(api), { method: 'preferences.save' }),
+            ? api.rejectAll({ method: 'banner.reject-all', shown })
+            : api.set(this.#selection(api), { method: 'preferences.save', shown }),
       ).then((receipt) => receipt && this.hide());
     return html`<dialog part="dialog" aria-labelledby="title" lang=${language} @close=${this.#modal.closed}>
       <header>
-        <h2 id="title" tabindex="-1">${msg('ตั้งค่าความเป็นส่วนตัว', { id: 'prefs.title', desc: 'Heading of the preferences dialog.' })}</h2>
+        <h2 id="title" tabindex="-1">${msg('ตั้งค่าคุกกี้', { id: 'prefs.title', desc: 'Heading of the preferences dialog.' })}</h2>
         ${this.renderLanguage(api)}
         <button type="button" class="close" aria-label=${closeLabel()} @click=${() => this.hide()}>×</button>
       </header>
       <div class="body">
-        <p class="intro">
-          ${msg('เลือกสิ่งที่ท่านอนุญาต คุกกี้ที่จำเป็นเปิดใช้เสมอเพราะเว็บไซต์ต้องใช้ในการทำงาน ท่านเปลี่ยนใจได้ทุกเมื่อ', {
-            id: 'prefs.intro',
-            desc: 'Introduction at the top of the preferences dialog.',
-          })}
-        </p>
+        <p class="intro">${intro}</p>
         ${(api.config.categories as Item[]).map((item, i) => this.#item(item, `c${i}`, language))}
         ${purposes.length
           ? html`<h3 class="group">${msg('การใช้ข้อมูลเพื่อวัตถุประสงค์อื่น', { id: 'prefs.purposes', desc: 'Heading above the non-cookie purposes.' })}</h3>

@@ -190,7 +190,11 @@ export class YinyomReceipts extends YinyomElement {
                   ({ receipt, status, error }) => html`<li>
                     <p>
                       <strong>${formatDate(receipt.time, language, { time: true })}</strong> · ${methods[receipt.method] ?? receipt.method}
-                      ${receipt.actor && receipt.actor !== 'self' ? html` · ${actors[receipt.actor]}` : nothing}
+                      ${receipt.actor && receipt.actor !== 'self'
+                        ? html` · ${actors[receipt.actor]}`
+                        : receipt.guardian
+                          ? html` · ${msg('ผู้เยาว์และผู้ใช้อำนาจปกครองร่วมกัน', { id: 'receipts.actor-joint', desc: 'PDPA s.20: a minor of 10 to 19 and the parent consented together.' })}`
+                          : nothing}
                     </p>
                     <ul class="choices">
                       ${Object.entries(receipt.choices).map(([id, value]) => html`<li>${title(id)}: ${value ? granted : denied}</li>`)}
@@ -221,7 +225,7 @@ export class YinyomReceipts extends YinyomElement {
     this.status = '';
     try {
       const { sent, pending, failed } = await (await this.ctl.ready()).sync();
-      this.status = msg(str`ส่งแล้ว ${sent} รายการ รอส่ง ${pending} ส่งไม่สำเร็จ ${failed}`, { id: 'receipts.synced', desc: 'Counts after sending now.' });
+      this.status = msg(str`ส่งแล้ว ${sent} รายการ · รอส่ง ${pending} รายการ · ส่งไม่สำเร็จ ${failed} รายการ`, { id: 'receipts.synced', desc: 'Counts of receipts after sending now, each with its unit.' });
     } catch (error) {
       // The receipts stay in the outbox and are retried; the person learns only that this try failed.
       console.error('[yinyom]', error);
