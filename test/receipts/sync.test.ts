@@ -241,6 +241,8 @@ describe('sync', () => {
     await until(async () => (await collector.log()).length === 1, 'the first request to hang');
     tab.close();
     await until(async () => (await storedIds()).includes(receipt.id), 'the keepalive request to deliver');
+    // The collector stores the receipt before its log has the answer's status: wait for that too.
+    await until(async () => (await collector.log())[1]?.status !== undefined, 'the keepalive request to be answered');
     expect((await collector.log()).map((entry) => entry.status)).to.deep.equal(['hang', 200]);
     expect(keepalive).to.deep.equal([false, true]);
   });

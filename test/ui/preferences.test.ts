@@ -142,7 +142,7 @@ describe('<yinyom-preferences>', () => {
       if (focused.classList.contains('body')) continue;
       seen.push(focused.getAttribute('role') === 'switch' ? `switch` : focused.getAttribute('aria-label') ?? focused.textContent!.trim());
     }
-    expect(seen).to.deep.equal(['English', 'ปิด', 'switch', 'รายการคุกกี้ (2)', 'switch', 'switch', 'ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'บันทึกการตั้งค่า']);
+    expect(seen).to.deep.equal(['English', 'ปิด', 'switch', 'รายการคุกกี้ (2 รายการ)', 'switch', 'switch', 'ยอมรับทั้งหมด', 'ปฏิเสธทั้งหมด', 'บันทึกการตั้งค่า']);
   });
 
   it('keeps Tab inside: the page behind is inert', async () => {

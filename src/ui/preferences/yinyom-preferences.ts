@@ -130,7 +130,7 @@ export class YinyomPreferences extends YinyomElement {
       ${item.description ? html`<p id="${key}d">${tx(item.description, language)}</p>` : nothing}
       ${cookies.length
         ? html`<details>
-            <summary>${msg(str`รายการคุกกี้ (${cookies.length})`, { id: 'prefs.cookies', desc: 'Shows the table of cookies of a category; placeholder is their number.' })}</summary>
+            <summary>${msg(str`รายการคุกกี้ (${cookies.length} รายการ)`, { id: 'prefs.cookies', desc: 'Shows the table of cookies of a category; placeholder is their number.' })}</summary>
             <table>
               <thead>
                 <tr>
