@@ -106,7 +106,12 @@ function faultProxy(target) {
     forward.on('error', () => response.destroy());
     forward.end(body);
   });
+  // Down, the address still listens but cuts every connection at once: giving the port up
+  // and taking it again could find it taken meanwhile (any outgoing connection on the machine
+  // may be given it as its ephemeral port), and the test would fail with EADDRINUSE.
+  let refusing = false;
   server.on('connection', (socket) => {
+    if (refusing) return socket.destroy();
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -120,17 +125,24 @@ function faultProxy(target) {
         resolve(`http://127.0.0.1:${port}`);
       });
     });
-  // Refuse connections: stop listening and cut the browser's kept-alive sockets too.
-  const down = () =>
+  // Refuse connections, and cut the browser's kept-alive sockets too.
+  const down = async () => {
+    refusing = true;
+    for (const socket of sockets) socket.destroy();
+  };
+  const close = () =>
     new Promise((resolve) => {
+      down();
       server.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
     });
 
   return {
     listen,
     down,
-    up: listen,
+    up: async () => {
+      refusing = false;
+      return `http://127.0.0.1:${port}`;
+    },
     retarget: (url) => (upstream = url),
     fault(list) {
       for (const fault of list) {
@@ -143,7 +155,7 @@ function faultProxy(target) {
       poison = new Set();
     },
     log,
-    close: () => (server.listening ? down() : Promise.resolve()),
+    close: () => (server.listening ? close() : Promise.resolve()),
   };
 }
 
@@ -166,7 +178,7 @@ async function startCollector(origin, sign) {
     proxy,
     url: () => url,
     endpoint: `${proxyUrl}/v1/receipts`,
-    // Down: the collector process is gone (closed) and its address refuses connections.
+    // Down: the collector process is gone (closed) and its address cuts every connection.
     async down() {
       await proxy.down();
       await collector?.close();
