@@ -27,4 +27,6 @@ defineElement('yinyom-receipts', YinyomReceipts);
 
 export { YinyomBanner, YinyomConsent, YinyomManage, YinyomNotice, YinyomPreferences, YinyomReceipts };
 export * from './ui/events.js';
+// The types of the core's `document` events (`yinyom-change`, `yinyom-sync`) come with these.
+export type { ConsentApi, ConsentState, SyncResult } from './core/types.js';
 export * from './ui/consent/yinyom-input-event.js';

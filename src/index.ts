@@ -1,5 +1,6 @@
 import * as checker from './core/config.js';
 import { createConsentCore } from './core/create-consent-core.js';
+import { createInertConsent } from './core/inert-consent.js';
 import { setDefaultConsent } from './core/instance.js';
 import type { ConsentApi } from './core/types.js';
 
@@ -30,7 +31,9 @@ export interface CreateConsentOptions {
 /**
  * Creates the consent API for an SPA, without touching globals (DESIGN.md section 7), and
  * makes it the instance that `yinyom/elements` use. The UI and the receipt book are loaded
- * with dynamic `import()`, so a bundler splits them from the page's first chunk.
+ * with dynamic `import()`, so a bundler splits them from the page's first chunk. Where there
+ * is no `document` (server-side rendering), it returns an inert instance: undecided, nothing
+ * granted, never throwing.
  *
  * @example
  * ```ts
@@ -40,6 +43,8 @@ export interface CreateConsentOptions {
  * ```
  */
 export function createConsent(config: unknown, { ui = true, signal }: CreateConsentOptions = {}): ConsentApi {
+  // Server-side rendering (Next.js, Nuxt, SvelteKit): an inert instance, decided in the browser.
+  if (typeof document === 'undefined' || typeof navigator === 'undefined') return createInertConsent(config);
   const api = createConsentCore(config, {
     signal,
     checker,
@@ -47,6 +52,7 @@ export function createConsent(config: unknown, { ui = true, signal }: CreateCons
     ui: () => import('./ui/index.js'),
     headless: !ui,
   });
+  // An instance whose signal is already aborted never registers (setDefaultConsent ignores it).
   setDefaultConsent(api);
   return api;
 }

@@ -5,13 +5,14 @@ import { decodeDecision, encodeDecision, readDecisionCookie, writeDecisionCookie
 import { createDecisionState } from './decision-state.js';
 import type * as Deferred from './deferred.js';
 import { createGate, observeDocument } from './gating.js';
+import { stopConsent } from './instance.js';
 import { failure, log } from './log.js';
 import { createNoticeSource } from './notice-source.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
 import { receiptsHint } from './receipts-hint.js';
 import { resolveConfig } from './resolve-config.js';
 import { connectTabs } from './tabs.js';
-import type { ChangeListener, Choices, ConsentApi, DecisionOptions, Language, Notice, Receipt, SyncListener, SyncResult, View } from './types.js';
+import type { ChangeListener, Choices, ConsentApi, DecisionOptions, Language, Notice, Receipt, SyncListener, View } from './types.js';
 
 /** The UI module (`yinyom-ui.js`, `src/ui/index.ts`) as the core sees it. */
 export interface UiModule {
@@ -40,13 +41,6 @@ export interface ConsentOptions {
   signal?: AbortSignal;
   /** The nonce Yinyom's own script runs with: only gated scripts with the same nonce are activated. */
   nonce?: string;
-}
-
-declare global {
-  interface DocumentEventMap {
-    'yinyom-change': CustomEvent<ReturnType<ConsentApi['state']>>;
-    'yinyom-sync': CustomEvent<SyncResult>;
-  }
 }
 
 /** Events that show someone is about to decide in a Yinyom element: the decision chunk is fetched then. */
@@ -86,6 +80,8 @@ function guard(what: string, fn: () => void) {
  */
 export function createConsentCore(input: unknown, options: ConsentOptions): ConsentApi {
   const { signal } = options;
+  /** A stopped instance decides and shows nothing: in React's StrictMode, the first of two is stopped at once. */
+  const stoppedError = () => failure('this instance was stopped (its signal was aborted)');
   const showsUi = !!options.ui && !options.headless;
   const chunk = once(() => options.receipts?.() ?? Promise.reject(failure('no receipt book configured')));
   const loadUi = once(() => options.ui?.() ?? Promise.reject(failure('no UI was configured for this instance')));
@@ -178,6 +174,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   const decide = (update: Choices, { method = 'api', actor, guardian, shown: displayed }: DecisionOptions): Promise<Receipt> => {
     const result = queue.then(async () => {
       await checked;
+      if (signal?.aborted) throw stoppedError();
       const broken = state.broken();
       if (broken) throw failure(broken);
       const { checkActor, mergeChoices, deleteCookies, shownHashes } = await chunk();
@@ -244,7 +241,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
     acceptAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, true])), options),
     rejectAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, false])), options),
     withdraw: (ids, options = {}) => decide(Object.fromEntries([ids].flat().map((id) => [id, false])), { method: 'withdraw', ...options }),
-    show: (view) => loadUi().then((module) => module.show(api, view)),
+    show: (view) => (signal?.aborted ? Promise.reject(stoppedError()) : loadUi().then((module) => module.show(api, view))),
     receipts: () => api.receiptEntries().then((list) => list.map((entry) => entry.receipt)),
     receiptEntries: () => openBook().then((book) => book.entries()),
     sync: () => openBook().then((book) => book.sync()),
@@ -268,9 +265,14 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   observer = observeDocument((found) => {
     if (!state.broken()) gate(found);
     const tags = [...new Set(found.map((element) => element.localName).filter((tag) => tag.startsWith('yinyom-')))];
-    if (tags.length && showsUi) loadUi().then((module) => module.define(api, tags)).catch((error) => log('error', 'UI failed to load', error));
+    if (tags.length && showsUi) loadUi().then((module) => (signal?.aborted ? undefined : module.define(api, tags))).catch((error) => log('error', 'UI failed to load', error));
   });
-  signal?.addEventListener('abort', () => observer!.disconnect());
+  const stop = () => {
+    observer!.disconnect();
+    stopConsent(api);
+  };
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', stop, { once: true });
 
   /** Checks the config and reports its problems; a good one starts the instance. */
   function check(): void | Promise<void> {
@@ -329,8 +331,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
         await yieldToMain();
         // The banner goes into <body>: a script in <head> can get here before the parser made it.
         if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-        // Another tab, or page code, may have decided while the UI loaded.
-        if (!state.decided()) await module.show(api, 'banner');
+        // Another tab, or page code, may have decided while the UI loaded; a stopped instance shows nothing.
+        if (!state.decided() && !signal?.aborted) await module.show(api, 'banner');
         prefetchOnInteraction();
       }
     } catch (error) {

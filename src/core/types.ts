@@ -324,3 +324,13 @@ export interface ConsentApi {
   language(): Language;
   setLanguage(language: Language): void;
 }
+
+declare global {
+  /** The core's events on `document`: typed for every entry that exports these types (`yinyom`, `yinyom/elements`). */
+  interface DocumentEventMap {
+    /** The decision changed (here, in another tab, or the language): `detail` is the new state. */
+    'yinyom-change': CustomEvent<ConsentState>;
+    /** The receipt outbox was flushed: `detail` counts what was sent, what waits and what failed. */
+    'yinyom-sync': CustomEvent<SyncResult>;
+  }
+}

@@ -81,4 +81,23 @@ describe('the UI entry (yinyom-ui.js)', () => {
     await withUi.acceptAll({ method: 'banner.accept-all' });
     await until(() => !banner.shadowRoot!.querySelector('[role=region]'));
   });
+
+  it('a stopped instance never takes the elements back: StrictMode makes one, stops it and makes another, 8 times', async () => {
+    for (let run = 0; run < 8; run++) {
+      resetPage();
+      const first = await freshConsent({}, true);
+      // The first instance is stopped while its boot still runs, as React's StrictMode does.
+      resetPage();
+      const second = await freshConsent({}, true);
+      const banner = await until(() => document.querySelector('yinyom-banner')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~=accept]'));
+      // Let the first instance's boot run to its end, if it were to.
+      await Promise.all([first.notice().catch(() => undefined), second.notice()]);
+      banner.click();
+      await second.whenGranted('analytics');
+      expect([first.get('analytics'), second.get('analytics')], `run ${run}`).to.deep.equal([undefined, true]);
+      expect(document.querySelectorAll('yinyom-banner').length, 'one banner').to.equal(1);
+      const refused = await first.set({ analytics: true }).catch((error: Error) => error.message);
+      expect(refused).to.equal('[yinyom] this instance was stopped (its signal was aborted)');
+    }
+  });
 });

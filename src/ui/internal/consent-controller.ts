@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { defaultConsent } from '../../core/instance.js';
+import { defaultConsent, onDefaultConsentChange } from '../../core/instance.js';
 import type { ConsentApi } from '../../core/types.js';
 import { useLanguage } from '../../i18n/localization.js';
 
@@ -43,15 +43,21 @@ export class ConsentController implements ReactiveController {
     return Promise.resolve(this.api ?? this.host.consent ?? defaultConsent());
   }
 
-  /** (Re)subscribes to the host's API; called again when `consent` changes. */
+  /**
+   * (Re)subscribes to the host's API; called again when `consent` changes. An element on the
+   * page's default instance follows it when another instance becomes the default.
+   */
   async attach(): Promise<ConsentApi | undefined> {
     const run = ++this.#run;
     this.#off?.();
+    this.#off = undefined;
+    this.api = undefined;
     const api = this.host.consent ?? (await defaultConsent());
     // Disconnected or re-attached while waiting for the default instance.
     if (run !== this.#run) return;
     this.api = api;
     const offs = [api.on('change', () => this.#changed(api))];
+    if (!this.host.consent) offs.push(onDefaultConsentChange(() => void this.attach()));
     if (this.host.syncChanged) offs.push(api.on('sync', () => this.host.syncChanged!()));
     this.#off = () => offs.forEach((off) => off());
     this.#changed(api);
