@@ -4,6 +4,9 @@ import { checkConfig } from './check-config.js';
 import { InputError } from './input-error.js';
 import { thaiDate } from './notice/dates.js';
 import { importNotice } from './notice/import-notice.js';
+import { classify } from './scan/classify.js';
+import { crawl } from './scan/crawl.js';
+import { describeScan } from './scan/describe-scan.js';
 import { readJson } from './read-input.js';
 import { loadSdk } from './sdk.js';
 
@@ -11,6 +14,11 @@ const USAGE = `ใช้งาน / Usage:
   yinyom notice import FILE [-o notice.json] [--id ID] [--version V]
       แปลงประกาศความเป็นส่วนตัว (.docx, HTML หรือข้อความ) เป็น JSON ของ <yinyom-notice>
       turn a privacy notice (.docx, HTML or plain text) into the notice JSON of <yinyom-notice>
+  yinyom scan URL [--pages N] [--json] [-o config.json]
+      เปิดเว็บไซต์ใน Chromium แล้วบันทึกคุกกี้ localStorage และโฮสต์ภายนอก จัดหมวดคุกกี้ที่รู้จัก
+      load a site in Chromium, record its cookies, localStorage and third parties, classify the known cookies
+      --pages: จำนวนหน้าสูงสุด / pages to crawl (default 10); --json: ผลเป็น JSON / JSON output;
+      -o: เขียน config.categories ลงไฟล์ / write config.categories to a file
   yinyom check CONFIG.json [--notice NOTICE.json] [--url URL]
       ตรวจ config (และประกาศ) อย่างที่ SDK ตรวจ / check a config (and a notice) as the SDK does
       --url: หน้าเว็บที่จะใช้ config นี้ / the page the config is for (relative URLs, cookieDomain)`;
@@ -85,7 +93,20 @@ async function check(args) {
   return errors.length ? 1 : 0;
 }
 
-const COMMANDS = { 'notice import': noticeImport, check };
+async function scan(args) {
+  const { values, positionals } = options(args, { pages: { type: 'string', default: '10' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' } });
+  if (positionals.length !== 1) throw new UsageError('ต้องระบุ URL หนึ่งรายการ / give one URL');
+  const limit = Number(values.pages);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--pages: ${values.pages} ต้องเป็นจำนวนเต็มตั้งแต่ 1 / must be a whole number from 1`);
+  const result = classify(await crawl(positionals[0], { limit }));
+  if (values.output) await write(values.output, result.config);
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else console.log(describeScan(result));
+  const failed = result.yinyom && (result.yinyom.optionalBeforeConsent.length || result.yinyom.leftAfterWithdrawal.length);
+  return failed ? 1 : 0;
+}
+
+const COMMANDS = { 'notice import': noticeImport, scan, check };
 
 /** Runs `yinyom ARGS`; resolves to the exit code. Problems with the input are printed without a stack trace. */
 export async function main(args) {
