@@ -1,6 +1,7 @@
 // Crafted notices in the three shapes agencies publish: text copied from a web page, an HTML
 // page and a Word document, each with navigation noise, nested clauses, lists and tables.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,28 @@ describe('text copied from a web page', () => {
     const { kept, total } = report.coverage;
     assert.ok(kept < total && kept / total > 0.6, `${kept} / ${total}`);
   });
+});
+
+describe('text in the encodings Thai Windows saves', () => {
+  // Windows-874 has no ©: the page's footer as a Thai Windows would save it.
+  const source = readFileSync(fixture('copied-page.txt'), 'utf8').replace('©', '(c)');
+  // Windows-874 (TIS-620): ASCII as it is, Thai U+0E01–U+0E5B at 0xA1–0xFB, the bullet at 0x95.
+  const windows874 = Buffer.from([...source].map((c) => (c === '•' ? 0x95 : c.codePointAt(0) >= 0x0e01 ? c.codePointAt(0) - 0x0d60 : c.codePointAt(0))));
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]);
+  const imported = async (bytes) => {
+    const file = join(await mkdtemp(join(tmpdir(), 'yinyom-encoding-')), 'copied-page.txt');
+    await writeFile(file, bytes);
+    return importNotice(file);
+  };
+
+  for (const [name, bytes] of [['Windows-874 ("ANSI")', windows874], ['UTF-16 with its BOM ("Unicode")', utf16]]) {
+    it(`reads ${name} as it reads UTF-8`, async () => {
+      const [utf8, other] = await Promise.all([imported(Buffer.from(source)), imported(bytes)]);
+      assert.equal(other.notice.title, 'นโยบายความเป็นส่วนตัว ของเทศบาลตัวอย่าง');
+      assert.deepEqual(other.notice, utf8.notice);
+      assert.deepEqual(other.report.dropped, utf8.report.dropped);
+    });
+  }
 });
 
 describe('an HTML page', () => {

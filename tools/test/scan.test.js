@@ -45,8 +45,9 @@ document.cookie = 'trk_uid=u-42; max-age=31536000; path=/';`);
     site = await listen((request, response) => {
       const page = (cookie, body) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': cookie }).end(html(body));
       if (request.url === '/') {
-        return page('PHPSESSID=abc123; Path=/; HttpOnly', `<a href="/about">เกี่ยวกับ</a> <a href="/files/report.pdf">รายงาน</a> <a href="${trackerOrigin}/elsewhere">ที่อื่น</a><script src="${trackerOrigin}/tag.js"></script>`);
+        return page('PHPSESSID=abc123; Path=/; HttpOnly', `<a href="/about">เกี่ยวกับ</a> <a href="/files/report.pdf">รายงาน</a> <a href="/download">ดาวน์โหลด</a> <a href="${trackerOrigin}/elsewhere">ที่อื่น</a><script src="${trackerOrigin}/tag.js"></script>`);
       }
+      if (request.url === '/download') return response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="form.bin"' }).end('x');
       if (request.url === '/about') return page('site_pref=compact; Path=/; Max-Age=86400', '<a href="/">หน้าแรก</a><script src="/local.js"></script>');
       if (request.url === '/local.js') {
         response.writeHead(200, { 'content-type': 'text/javascript' });
@@ -66,8 +67,9 @@ document.cookie = 'trk_uid=u-42; max-age=31536000; path=/';`);
   });
   const cookie = (name) => scanned.cookies.find((c) => c.name === name);
 
-  it('crawls the two same-origin pages, not the PDF or the other origin', () => {
+  it('crawls the two same-origin pages, not the PDF or the other origin, and passes over a download', () => {
     assert.deepEqual(scanned.pages, [`${origin}/`, `${origin}/about`]);
+    assert.deepEqual(scanned.unreachable.map((u) => u.url), [`${origin}/download`]);
   });
 
   it('records each cookie with its attributes, party, pages and what set it', () => {
@@ -205,5 +207,20 @@ describe('yinyom scan, a Yinyom site that sets analytics before consent and forg
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stdout, /✗ คุกกี้ที่ไม่จำเป็นถูกตั้งก่อนได้รับความยินยอม \/ optional cookies set before consent: _ga\n/);
     assert.match(result.stdout, /✗ ถอนความยินยอม \(analytics, marketing\) แล้วยังเหลือ \/ left after withdrawing analytics, marketing: _fbp\n/);
+  });
+});
+
+describe('yinyom scan, what cannot be scanned', () => {
+  it('names a URL that is not http(s), and a site that does not answer, without a stack trace, exit 1', async () => {
+    const notUrl = await run('scan', 'www.example.go.th');
+    assert.equal(notUrl.code, 1);
+    assert.match(notUrl.stderr, /www\.example\.go\.th ไม่ใช่ URL แบบ http\(s\) \/ is not an http\(s\) URL/);
+    const closed = await listen(() => {});
+    const { port } = closed.address();
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await run('scan', `http://127.0.0.1:${port}/`);
+    assert.equal(down.code, 1);
+    assert.match(down.stderr, new RegExp(`เปิด http://127\\.0\\.0\\.1:${port}/ ไม่ได้ / cannot load http://127\\.0\\.0\\.1:${port}/: net::ERR_CONNECTION_REFUSED`));
+    for (const output of [notUrl.stderr, down.stderr]) assert.doesNotMatch(output, /\n\s+at .+:\d+:\d+/);
   });
 });

@@ -7,6 +7,21 @@ import { htmlUnits } from './html-units.js';
 import { noticeTexts } from './notice-text.js';
 import { textUnits } from './text-units.js';
 
+/**
+ * The text of a file saved by whatever the agency had: UTF-8 (with or without a BOM), UTF-16
+ * (Notepad's "Unicode"), or, when the bytes are not UTF-8, Windows-874 (TIS-620), in which a
+ * Thai Windows saves "ANSI" text.
+ */
+function decodeText(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-874').decode(bytes);
+  }
+}
+
 /** Reads a .docx, .html or text file into units (see html-units.js and text-units.js). */
 async function readSource(file) {
   const bytes = await readInput(file);
@@ -21,7 +36,7 @@ async function readSource(file) {
     }
     return { format: 'docx', ...htmlUnits(html) };
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeText(bytes);
   if (['.html', '.htm', '.xhtml'].includes(extension) || /^\s*<(!doctype html|html|head|body|main|article|div|p|h[1-6])\b/i.test(text)) return { format: 'html', ...htmlUnits(text) };
   return { format: 'text', ...textUnits(text), sourceText: text };
 }

@@ -90,6 +90,7 @@ export function classify(crawled, now = Date.now() / 1000) {
   const result = {
     site: crawled.site,
     pages: crawled.pages,
+    ...(crawled.unreachable.length && { unreachable: crawled.unreachable }),
     config: { categories },
     cookies: cookies.map(({ catalog, ...cookie }) => cookie),
     localStorage: crawled.storage,

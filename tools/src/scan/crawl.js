@@ -106,19 +106,23 @@ export async function crawl(start, { limit = 10, consent = true } = {}) {
     };
     const visit = async (url) => {
       current = url;
-      try {
-        await page.goto(url, { waitUntil: 'networkidle0' });
-      } catch (error) {
-        throw new InputError(`เปิด ${url} ไม่ได้ / cannot load ${url}: ${error.message}`);
-      }
+      await page.goto(url, { waitUntil: 'networkidle0' });
       await snapshot(url);
     };
 
     const visited = [];
+    const unreachable = [];
     const queue = [new URL(start).href];
     while (queue.length && visited.length < limit) {
       const url = queue.shift();
-      await visit(url);
+      try {
+        await visit(url);
+      } catch (error) {
+        // The site itself must load; a link that does not (a download, a dead server) is noted and passed over.
+        if (!visited.length) throw new InputError(`เปิด ${url} ไม่ได้ / cannot load ${url}: ${error.message}`);
+        unreachable.push({ url, reason: error.message });
+        continue;
+      }
       visited.push(url);
       for (const href of await page.$$eval('a[href]', (links) => links.map((link) => link.href))) {
         const link = new URL(href);
@@ -140,6 +144,7 @@ export async function crawl(start, { limit = 10, consent = true } = {}) {
     return {
       site: new URL(start).href,
       pages: visited,
+      unreachable,
       cookies: [...cookies.values()].map((cookie) => {
         const { requestId, url, via } = setBy.get(cookie.name) ?? {};
         return { ...cookie, pages: [...cookie.pages], setBy: via ? { url: requests.get(requestId) ?? url, via } : null };

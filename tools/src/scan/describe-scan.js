@@ -13,7 +13,9 @@ const path = (url) => {
 
 /** The scan as a report to read, Thai first with the English beside it. */
 export function describeScan(result) {
-  const lines = [`สแกน / Scanned: ${result.site} (${result.pages.length} หน้า / pages: ${result.pages.map(path).join(', ')})`, ''];
+  const lines = [`สแกน / Scanned: ${result.site} (${result.pages.length} หน้า / pages: ${result.pages.map(path).join(', ')})`];
+  for (const { url, reason } of result.unreachable ?? []) lines.push(`  เปิดไม่ได้ ข้ามไป / could not load, passed over: ${path(url)} (${reason})`);
+  lines.push('');
   lines.push(`คุกกี้ / Cookies: ${result.cookies.length}`);
   const order = [...CATEGORIES, null];
   for (const cookie of [...result.cookies].sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category))) {
