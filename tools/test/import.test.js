@@ -111,7 +111,7 @@ describe('an HTML page', () => {
       { type: 'list', ordered: true, items: [{ text: 'กรมเก็บรวบรวมข้อมูลภายใต้ฐานดังต่อไปนี้', items: ['การปฏิบัติหน้าที่ตามกฎหมาย', 'ความยินยอมของท่าน'] }, 'กรมไม่ใช้ข้อมูลเพื่อการตลาด'] },
     ]);
     assert.deepEqual(notice.intro.at(-1).text, [{ text: 'กรมตัวอย่างให้ความสำคัญกับการคุ้มครอง' }, { text: 'ข้อมูลส่วนบุคคล', strong: true }, { text: 'ของท่าน' }]);
-    assert.deepEqual(notice.sections[2].body, [{ type: 'list', items: ['คุกกี้ที่จำเป็น', { text: 'คุกกี้เพื่อการวิเคราะห์', items: ['Google Analytics (_ga)'] }] }]);
+    assert.deepEqual(notice.sections[2].body, [{ type: 'list', items: ['คุกกี้ที่จำเป็น ปิดไม่ได้', { text: 'คุกกี้เพื่อการวิเคราะห์', items: ['Google Analytics (_ga)'] }] }]);
   });
 
   it('makes the table a table block, a spanned cell empty', async () => {

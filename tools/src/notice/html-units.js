@@ -97,7 +97,7 @@ export function htmlUnits(html) {
     const visit = (n) => {
       if (n.nodeName === 'tr') {
         const cells = n.childNodes.filter((c) => c.nodeName === 'td' || c.nodeName === 'th');
-        rows.push({ header: cells.every((c) => c.nodeName === 'th'), cells: cells.flatMap((c) => cellSpans(c, Number(attr(c, 'colspan')) || 1)) });
+        rows.push({ cells: cells.flatMap((c) => cellSpans(c, Number(attr(c, 'colspan')) || 1)) });
       } else if (n.nodeName !== 'caption' && n.nodeName !== 'table') n.childNodes?.forEach(visit);
     };
     node.childNodes.forEach(visit);
@@ -132,7 +132,9 @@ export function htmlUnits(html) {
     const heading = /^h([1-6])$/.exec(node.nodeName);
     if (heading || BLOCKS.has(node.nodeName)) {
       const item = pending.item;
-      if (!item || plain(spans).trim()) flush();
+      // Paragraphs inside one list item are that item's text, a space apart.
+      if (item && spans.length) spans.push({ text: ' ' });
+      else if (!item || plain(spans).trim()) flush();
       if (heading) pending = { heading: Number(heading[1]) };
       else if (item) pending = { item };
       node.childNodes.forEach((child) => walk(child, style));
