@@ -8,6 +8,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { builderPreview, checkBuilderConfig } from './builder-routes.mjs';
 
 const demoDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = resolve(demoDir, '..');
@@ -346,9 +347,13 @@ function createHandler(ctx) {
         // The answer holds personal data: never cache it.
         return page(res, result.status, result.title, result.main, { 'Cache-Control': 'no-store' });
       }
+      if (req.method === 'POST' && path === '/builder/check') {
+        return send(res, 200, DEMO_TYPES['.json'], JSON.stringify(await checkBuilderConfig(await readBody(req, BODY_LIMIT))));
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { Allow: 'GET, HEAD, POST' });
       }
+      if (path === '/builder/preview') return send(res, 200, DEMO_TYPES['.html'], builderPreview(url.searchParams));
       if (path === '/config.json') {
         const config = configWithEndpoint(await readFile(join(demoDir, 'config.json'), 'utf8'), ctx.endpoint);
         return send(res, 200, DEMO_TYPES['.json'], `${JSON.stringify(config, null, 2)}\n`);

@@ -1,4 +1,4 @@
-// `npm test`: the type check, the build, the Node suites (yinyom/server, the collector) and the
+// `npm test`: the type check, the build, the Node suites (yinyom/server, the collector, the tools) and the
 // browser suite in Debian's Chromium and Firefox ESR. Stops at the first failing step and
 // ends with one summary line.
 import { spawnSync } from 'node:child_process';
@@ -37,5 +37,6 @@ step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build', 'npm', ['run', 'build', '--silent']);
 step('yinyom/server, cookie domains, demo (Node)', 'node', ['--test', '--test-reporter=tap', ...testFiles(root, ['test/server', 'test/e2e', 'demo']), 'scripts/test-counts.test.mjs'], nodeCounts, root);
 step('collector (Node, SQLite and PostgreSQL)', 'node', ['--test', '--test-reporter=tap', ...testFiles(`${root}collector`, ['test'])], nodeCounts, 'collector');
+step('yinyom tools: notice import, scan, check (Node, Chromium)', 'node', ['--test', '--test-reporter=tap', ...testFiles(`${root}tools`, ['test'])], nodeCounts, 'tools');
 step('browsers (Chromium, Firefox ESR)', 'npx', ['web-test-runner'], browserCounts);
 console.log(`\n${summaryLine(counts)}`);

@@ -1,0 +1,28 @@
+import { loadSdk } from './sdk.js';
+import { InputError } from './input-error.js';
+
+/**
+ * Checks a config (and a notice) with the SDK's own `validateConfig` and `checkNotice`, so the
+ * problems are exactly those a page would print. The config checker reads the page's
+ * `location` (relative URLs, `cookieDomain`): `pageUrl` stands for the page, by default
+ * `https://<cookieDomain>/`, or `https://localhost/` without one.
+ */
+export async function checkConfig(config, { notice, pageUrl } = {}) {
+  const { validateConfig, checkNotice } = await loadSdk();
+  const domain = typeof config?.cookieDomain === 'string' ? config.cookieDomain.replace(/^\./, '') : '';
+  let page;
+  try {
+    page = new URL(pageUrl ?? `https://${domain || 'localhost'}/`);
+  } catch {
+    throw new InputError(`--url: ${pageUrl} ไม่ใช่ URL / is not a URL`);
+  }
+  const hadLocation = 'location' in globalThis;
+  if (!hadLocation) globalThis.location = page;
+  try {
+    const { errors, warnings } = validateConfig(config);
+    const noticeErrors = notice === undefined ? [] : checkNotice(notice).map((problem) => `notice: ${problem}`);
+    return { errors: [...errors, ...noticeErrors], warnings };
+  } finally {
+    if (!hadLocation) delete globalThis.location;
+  }
+}
