@@ -30,9 +30,9 @@ export const CONFIG_PROBLEMS = {
 export type ConfigProblemCode = keyof typeof CONFIG_PROBLEMS;
 
 /** Words the problems of `checkConfig`: `config: categories[2].id must be ...`. */
-export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>) {
+export function describeConfigProblems({ errors, unknown }: Pick<ConfigProblems, 'errors' | 'unknown'>, host: string = globalThis.location?.hostname ?? 'the page') {
   return {
-    errors: errors.map(([path, code, value]) => `config: ${path || 'the config'} ${CONFIG_PROBLEMS[code](value, location.hostname)}`),
+    errors: errors.map(([path, code, value]) => `config: ${path || 'the config'} ${CONFIG_PROBLEMS[code](value, host)}`),
     warnings: unknown.map((path) => `config: ${path} ${CONFIG_PROBLEMS.unknown()}`),
   };
 }

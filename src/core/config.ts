@@ -30,7 +30,10 @@ type Check = (value: unknown, path: string) => void;
  * Checks a parsed JSON config (DESIGN.md section 3) and fills in the defaults. Never throws.
  * With any error the caller must run the safe default; `describeConfigProblems` words them.
  */
-export function checkConfig(input: unknown): ConfigProblems {
+export function checkConfig(input: unknown, page: string | undefined = globalThis.location?.href): ConfigProblems {
+  // Outside a browser (a build step, CI) there may be no page: a relative endpoint is then
+  // resolved against a stand-in, and `cookieDomain` is checked for its form only.
+  const host = page === undefined ? undefined : new URL(page).hostname;
   const errors: ConfigProblem[] = [];
   const unknown: string[] = [];
   const fail = (path: string, code: ConfigProblemCode, value?: unknown) => errors.push([path, code, value]);
@@ -70,7 +73,7 @@ export function checkConfig(input: unknown): ConfigProblems {
       : test((v) => isObject(v) && typeof v.th === 'string' && (v.en === undefined || typeof v.en === 'string'), 'text')(value, path);
   const http = test((value) => {
     try {
-      return /^https?:$/.test(new URL(value as string, location.href).protocol);
+      return /^https?:$/.test(new URL(value as string, page ?? 'https://page.invalid/').protocol);
     } catch {
       return false;
     }
@@ -120,7 +123,8 @@ export function checkConfig(input: unknown): ConfigProblems {
     expiresDays: test((value) => typeof value === 'number' && value > 0 && value <= 3650, 'days'),
     cookieDomain: (value, path) => {
       const domain = String(value).replace(/^\./, '');
-      if (typeof value !== 'string' || (location.hostname !== domain && !location.hostname.endsWith(`.${domain}`))) {
+      const ours = host === undefined ? /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain) : host === domain || host.endsWith(`.${domain}`);
+      if (typeof value !== 'string' || !ours) {
         fail(path, 'domain', value);
       }
     },

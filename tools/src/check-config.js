@@ -3,8 +3,8 @@ import { InputError } from './input-error.js';
 
 /**
  * Checks a config (and a notice) with the SDK's own `validateConfig` and `checkNotice`, so the
- * problems are exactly those a page would print. The config checker reads the page's
- * `location` (relative URLs, `cookieDomain`): `pageUrl` stands for the page, by default
+ * problems are exactly those a page would print. `pageUrl` stands for the page the config runs
+ * on (relative URLs resolve against it, `cookieDomain` must cover it), by default
  * `https://<cookieDomain>/`, or `https://localhost/` without one.
  */
 export async function checkConfig(config, { notice, pageUrl } = {}) {
@@ -16,13 +16,7 @@ export async function checkConfig(config, { notice, pageUrl } = {}) {
   } catch {
     throw new InputError(`--url: ${pageUrl} ไม่ใช่ URL / is not a URL`);
   }
-  const hadLocation = 'location' in globalThis;
-  if (!hadLocation) globalThis.location = page;
-  try {
-    const { errors, warnings } = validateConfig(config);
-    const noticeErrors = notice === undefined ? [] : checkNotice(notice).map((problem) => `notice: ${problem}`);
-    return { errors: [...errors, ...noticeErrors], warnings };
-  } finally {
-    if (!hadLocation) delete globalThis.location;
-  }
+  const { errors, warnings } = validateConfig(config, { page: page.href });
+  const noticeErrors = notice === undefined ? [] : checkNotice(notice).map((problem) => `notice: ${problem}`);
+  return { errors: [...errors, ...noticeErrors], warnings };
 }

@@ -51,8 +51,10 @@ function describeImport(file, { notice, report }, problems) {
   const from = { option: 'จาก --version / from --version', text: 'จากข้อความ / from the text', date: 'จากวันที่มีผล / from the effective date', default: 'ไม่พบในข้อความ ใช้ --version / not found in the text: give --version' }[report.versionFrom];
   lines.push(
     report.effective
-      ? `มีผลใช้บังคับ / Effective: ${thaiDate(report.effective.iso)} (${report.effective.iso})`
-      : 'มีผลใช้บังคับ / Effective: ไม่พบวันที่ในข้อความ / no date found in the text',
+      ? report.inForce
+        ? `มีผลใช้บังคับ / In force from: ${thaiDate(report.effective.iso)} (${report.effective.iso})`
+        : `ประกาศ ณ วันที่ / Dated: ${thaiDate(report.effective.iso)} (${report.effective.iso})`
+      : 'วันที่ / Date: ไม่พบวันที่ในข้อความ / no date found in the text',
     `ฉบับ / Version: ${notice.version} (${from})`,
     `ส่วน / Sections: ${report.sections.length}`,
     ...report.sections.map(({ kind, guessed, title }, i) => `  ${String(i + 1).padStart(2)}. ${guessed ? kind : `${kind} (เดาไม่ได้ / not guessed)`}: ${title}`),

@@ -28,7 +28,7 @@ describe('yinyom notice import', () => {
     assert.equal(notice.version, '7');
     assert.match(stderr, /ส่วน \/ Sections: 3\n +1\. purposes: วัตถุประสงค์/);
     assert.match(stderr, /ตัดออก \/ Dropped: 10\n {2}- "ข้ามไปยังเนื้อหาหลัก": เมนูนำทาง \/ navigation/);
-    assert.match(stderr, /มีผลใช้บังคับ \/ Effective: 1 ตุลาคม 2566 \(2023-10-01\)/);
+    assert.match(stderr, /ประกาศ ณ วันที่ \/ Dated: 1 ตุลาคม 2566 \(2023-10-01\)/);
     assert.match(stderr, /ความครอบคลุม \/ Coverage: \d+\.\d\d% /);
     assert.match(stderr, /checkNotice: ผ่าน \/ passed/);
   });

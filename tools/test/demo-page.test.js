@@ -33,7 +33,8 @@ describe('demo /imported-notices.html', () => {
       const shown = await page.waitForFunction(
         (id, count) => {
           const root = document.querySelector(`#${id} yinyom-notice`)?.shadowRoot;
-          const headings = [...(root?.querySelectorAll('section h3') ?? [])].map((h) => h.textContent.trim());
+          // A heading is its section number (text of its own, see yinyom-notice.ts), then its title.
+          const headings = [...(root?.querySelectorAll('section h3') ?? [])].map((h) => h.textContent.slice(h.querySelector('.num')?.textContent.length ?? 0).trim());
           return headings.length === count && { title: root.querySelector('h2').textContent.trim(), headings };
         },
         {},
@@ -50,12 +51,13 @@ describe('demo /imported-notices.html', () => {
     const found = await page.evaluate(() => {
       const root = document.querySelector('#tdga yinyom-notice').shadowRoot;
       return {
-        subClauses: root.querySelector('section[data-kind="rights"] ol > li:nth-child(4) > ol')?.children.length,
+        subClauses: root.querySelector('section[data-kind="rights"] ol > li:nth-child(4) > div > ol')?.children.length,
+        number: root.querySelector('section[data-kind="rights"] ol > li:nth-child(4) > .num')?.textContent,
         mail: root.querySelectorAll('section[data-kind="contact"] a[href="mailto:contact@dga.or.th"]').length,
         phone: root.querySelectorAll('section[data-kind="contact"] a[href="tel:026126060"]').length,
       };
     });
-    assert.deepEqual(found, { subClauses: 4, mail: 2, phone: 2 });
+    assert.deepEqual(found, { subClauses: 4, number: '๗.๔', mail: 2, phone: 2 });
   });
 
   it('reports no error: no CSP violation, no malformed notice', () => assert.deepEqual(problems, []));

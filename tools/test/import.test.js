@@ -21,7 +21,7 @@ describe('text copied from a web page', () => {
     const { notice } = await result;
     assert.equal(notice.id, 'copied-page');
     assert.equal(notice.title, 'นโยบายความเป็นส่วนตัว ของเทศบาลตัวอย่าง');
-    assert.equal(notice.effective, '2023-10-01');
+    assert.deepEqual([notice.published, notice.effective], ['2023-10-01', undefined], '"ประกาศ ณ วันที่" dates it; it does not put it in force');
     assert.equal(notice.version, '2566-10-01');
     assert.deepEqual(outline(notice), [
       ['purposes', 'วัตถุประสงค์ในการเก็บรวบรวมข้อมูล'],
@@ -94,7 +94,7 @@ describe('an HTML page', () => {
   it('takes the title from <h1>, sections from <h2>, the date and version from the text', async () => {
     const { notice } = await result;
     assert.equal(notice.title, 'นโยบายความเป็นส่วนตัว กรมตัวอย่าง');
-    assert.equal(notice.effective, '2024-03-15');
+    assert.deepEqual([notice.published, notice.effective], ['2024-03-15', undefined]);
     assert.equal(notice.version, '3');
     assert.deepEqual(outline(notice), [
       ['legal-basis', 'ฐานในการประมวลผลข้อมูลส่วนบุคคล'],
@@ -153,7 +153,7 @@ describe('a Word document', () => {
     const { notice } = await result;
     assert.equal(notice.id, 'privacy-notice');
     assert.equal(notice.title, 'นโยบายความเป็นส่วนตัว สำนักงานตัวอย่าง');
-    assert.equal(notice.effective, '2022-06-01');
+    assert.deepEqual([notice.effective, notice.published], ['2022-06-01', undefined], '"มีผลใช้บังคับตั้งแต่วันที่" puts it in force');
     assert.deepEqual(outline(notice).map(([kind]) => kind), ['legal-basis', 'data', 'rights', 'cookies', 'contact']);
     assert.deepEqual(notice.sections[0].body, [
       { type: 'list', ordered: true, items: [{ text: 'สำนักงานประมวลผลข้อมูลภายใต้ฐานดังต่อไปนี้', items: ['ภารกิจสาธารณะ', 'ความยินยอม'] }, 'สำนักงานไม่ขายข้อมูลของท่าน'] },

@@ -7,7 +7,9 @@ import { arabicDigits } from './thai-digits.js';
 
 const TITLE_WORDS = /ประกาศ|นโยบาย|ความเป็นส่วนตัว|ข้อตกลง|privacy|notice|policy|terms/i;
 const LEADS_ON = /(:|ดังนี้|ดังต่อไปนี้|ได้ที่|as follows)$/i;
-const EFFECTIVE = /(มีผล(ใช้)?บังคับ(ใช้)?|ประกาศ ณ|effective|last updated|updated on)/i;
+const DATED = /(มีผล(ใช้)?บังคับ(ใช้)?|ประกาศ ณ|effective|last updated|updated on)/i;
+/** The words by which a notice says it takes effect on a date; any other date is only the day it is dated. */
+const IN_FORCE = /มีผล(ใช้)?บังคับ|effective/i;
 const VERSION = /(?:ฉบับที่|เวอร์ชั่?น|version|ver\.)\s*:?\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)/i;
 const BEFORE_TITLE = 'ส่วนหัวของเว็บไซต์ก่อนชื่อประกาศ / page header before the title';
 
@@ -70,15 +72,23 @@ export function buildNotice({ units, dropped: readerDropped }, { id, version }) 
     rest = [...before.filter((unit) => !header.includes(unit)), ...rest.slice(titleIndex + 1)];
   }
 
+  // "มีผลใช้บังคับ" only where the notice says so (the notice element writes it from
+  // `effective`); a date line alone, or "ประกาศ ณ", is the day it is dated (`published`).
   const dateUnit = rest.slice(0, 6).find((unit) => !unit.table && isDateLine(unit.text));
   let effective;
+  let inForce = false;
   if (dateUnit) {
     effective = findDate(dateUnit.text);
+    inForce = IN_FORCE.test(dateUnit.text);
     represented.push(dateUnit.text);
     rest = rest.filter((unit) => unit !== dateUnit);
   } else {
-    const stated = rest.find((unit) => !unit.table && EFFECTIVE.test(unit.text) && findDate(unit.text.slice(unit.text.search(EFFECTIVE))));
-    if (stated) effective = findDate(stated.text.slice(stated.text.search(EFFECTIVE)));
+    const stated = rest.find((unit) => !unit.table && DATED.test(unit.text) && findDate(unit.text.slice(unit.text.search(DATED))));
+    if (stated) {
+      const words = stated.text.slice(stated.text.search(DATED));
+      effective = findDate(words);
+      inForce = IN_FORCE.test(words.match(DATED)[0]);
+    }
   }
   const versionMatch = [title, ...rest.slice(0, 6)].map((unit) => unit && !unit.table && VERSION.exec(unit.text)).find(Boolean);
   const resolvedVersion = version ?? (versionMatch ? arabicDigits(versionMatch[1]) : effective?.be);
@@ -169,7 +179,7 @@ export function buildNotice({ units, dropped: readerDropped }, { id, version }) 
   const notice = {
     id,
     version: resolvedVersion,
-    ...(effective && { effective: effective.iso }),
+    ...(effective && (inForce ? { effective: effective.iso } : { published: effective.iso })),
     ...(title && { title: plainText(title.spans) }),
     ...(intro.length && { intro }),
     sections: sections.map(({ kind, title: sectionTitle, body }) => ({ kind, title: sectionTitle, body })),
@@ -180,6 +190,7 @@ export function buildNotice({ units, dropped: readerDropped }, { id, version }) 
       sections: sections.map(({ kind, guessed, title: sectionTitle }) => ({ kind, guessed, title: sectionTitle })),
       dropped,
       effective,
+      inForce,
       versionFrom: version ? 'option' : versionMatch ? 'text' : effective ? 'date' : undefined,
       numbersInText,
       represented,
