@@ -1,7 +1,9 @@
 /**
  * `yinyom/elements`: registers every Yinyom element (skipping tags already defined) for an
  * app that bundles them; the elements use the instance `createConsent()` made, or the one
- * set on their `consent` property.
+ * set on their `consent` property. An app that uses one or two elements imports
+ * `yinyom/elements/consent` (…`/banner`, `/preferences`, `/notice`, `/manage`, `/receipts`)
+ * instead, and pays only for those.
  *
  * @example
  * ```ts
@@ -10,22 +12,12 @@
  * createConsent(config);
  * ```
  */
-import { YinyomBanner } from './ui/banner/yinyom-banner.js';
-import { YinyomConsent } from './ui/consent/yinyom-consent.js';
-import { defineElement } from './ui/define.js';
-import { YinyomManage } from './ui/manage/yinyom-manage.js';
-import { YinyomNotice } from './ui/notice/yinyom-notice.js';
-import { YinyomPreferences } from './ui/preferences/yinyom-preferences.js';
-import { YinyomReceipts } from './ui/receipts/yinyom-receipts.js';
-
-defineElement('yinyom-banner', YinyomBanner);
-defineElement('yinyom-preferences', YinyomPreferences);
-defineElement('yinyom-manage', YinyomManage);
-defineElement('yinyom-notice', YinyomNotice);
-defineElement('yinyom-consent', YinyomConsent);
-defineElement('yinyom-receipts', YinyomReceipts);
-
-export { YinyomBanner, YinyomConsent, YinyomManage, YinyomNotice, YinyomPreferences, YinyomReceipts };
+export { YinyomBanner } from './elements/banner.js';
+export { YinyomPreferences } from './elements/preferences.js';
+export { YinyomManage } from './elements/manage.js';
+export { YinyomNotice } from './elements/notice.js';
+export { YinyomConsent } from './elements/consent.js';
+export { YinyomReceipts } from './elements/receipts.js';
 export * from './ui/events.js';
 // The types of the core's `document` events (`yinyom-change`, `yinyom-sync`) come with these.
 export type { ConsentApi, ConsentState, SyncResult } from './core/types.js';

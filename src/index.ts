@@ -1,18 +1,7 @@
-import * as checker from './core/config.js';
-import { createConsentCore } from './core/create-consent-core.js';
-import { createInertConsent } from './core/inert-consent.js';
-import { setDefaultConsent } from './core/instance.js';
+import { createConsentWith } from './create-consent-with.js';
 import type { ConsentApi } from './core/types.js';
 
-export type * from './core/types.js';
-export { validateConfig, type ConfigCheck } from './core/validate-config.js';
-export { checkNotice } from './core/notice.js';
-export { defaultConsent } from './core/instance.js';
-export { receiptsToJson } from './core/receipts/receipts-to-json.js';
-export { toKantaraReceipt, type KantaraReceipt } from './core/receipts/to-kantara-receipt.js';
-export { verifyReceipt, type ReceiptKey, type ReceiptKeySet, type ReceiptSignature } from './core/receipts/verify-receipt.js';
-export { shownHash, wordingOf, type Wording, type WordingOptions } from './core/receipts/shown-wording.js';
-export { toIso27560, type Iso27560Config, type Iso27560Document, type Iso27560Options } from './core/receipts/to-iso27560.js';
+export * from './api.js';
 
 /** Options of `createConsent`. */
 export interface CreateConsentOptions {
@@ -43,16 +32,5 @@ export interface CreateConsentOptions {
  * ```
  */
 export function createConsent(config: unknown, { ui = true, signal }: CreateConsentOptions = {}): ConsentApi {
-  // Server-side rendering (Next.js, Nuxt, SvelteKit): an inert instance, decided in the browser.
-  if (typeof document === 'undefined' || typeof navigator === 'undefined') return createInertConsent(config);
-  const api = createConsentCore(config, {
-    signal,
-    checker,
-    receipts: () => import('./core/deferred.js'),
-    ui: () => import('./ui/index.js'),
-    headless: !ui,
-  });
-  // An instance whose signal is already aborted never registers (setDefaultConsent ignores it).
-  setDefaultConsent(api);
-  return api;
+  return createConsentWith(config, { signal, ui: () => import('./ui/index.js'), headless: !ui });
 }

@@ -138,9 +138,15 @@ export class YinyomConsent extends YinyomElement {
   get form(): HTMLFormElement | null {
     return this.#internals.form;
   }
-  /** The `name` attribute: the key of the value in the form data. */
+  /**
+   * The `name` attribute: the key of the value in the form data. Settable, as for every
+   * attribute of the elements: React 19 sets properties on custom elements.
+   */
   get name(): string {
     return this.getAttribute('name') ?? '';
+  }
+  set name(name: string) {
+    this.setAttribute('name', name);
   }
   /**
    * `{"receipt":"<id>","choices":{...}}` once recorded on submit, else `""`. When a guardian

@@ -1,0 +1,19 @@
+import * as checker from './core/config.js';
+import { createConsentCore, type ConsentOptions } from './core/create-consent-core.js';
+import { createInertConsent } from './core/inert-consent.js';
+import { setDefaultConsent } from './core/instance.js';
+import type { ConsentApi } from './core/types.js';
+
+/**
+ * `createConsent` of the npm entries, given how each reaches the UI (`yinyom`: loaded on
+ * demand; `yinyom/headless`: none): the config is checked at once, the decision chunk is
+ * loaded on demand, and the instance becomes the elements' default.
+ */
+export function createConsentWith(config: unknown, options: Pick<ConsentOptions, 'signal' | 'ui' | 'headless'>): ConsentApi {
+  // Server-side rendering (Next.js, Nuxt, SvelteKit): an inert instance, decided in the browser.
+  if (typeof document === 'undefined' || typeof navigator === 'undefined') return createInertConsent(config);
+  const api = createConsentCore(config, { ...options, checker, receipts: () => import('./core/deferred.js') });
+  // An instance whose signal is already aborted never registers (setDefaultConsent ignores it).
+  setDefaultConsent(api);
+  return api;
+}

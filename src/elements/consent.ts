@@ -1,0 +1,7 @@
+// `yinyom/elements/consent`: registers <yinyom-consent> alone (unless a tag of that name is defined), so an app pays for this element and Lit only.
+import { YinyomConsent } from '../ui/consent/yinyom-consent.js';
+import { defineElement } from '../ui/define.js';
+
+defineElement('yinyom-consent', YinyomConsent);
+
+export { YinyomConsent };
