@@ -23,7 +23,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('ships the build, the translations, the licence and the README, and no source', () => {
-  for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/yinyom.js', 'dist/yinyom-ui.js', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/esm/headless.js', 'dist/esm/elements/consent.d.ts', 'dist/esm/server.js', 'locales/en.xlf']) {
+  for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/yinyom.js', 'dist/yinyom-ui.js', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/esm/headless.js', 'dist/esm/elements/consent.d.ts', 'dist/esm/server.js', 'dist/custom-elements.json', 'locales/en.xlf']) {
     assert.ok(files.includes(file), `${file} is in the package`);
   }
   assert.deepEqual(files.filter((file) => file.startsWith('src/') || file.endsWith('.ts') && !file.endsWith('.d.ts')), []);

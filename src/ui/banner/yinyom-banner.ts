@@ -31,6 +31,7 @@ const prefetchPreferences = () => void import('../preferences/yinyom-preferences
  * @fires yinyom-toggle - When it opens or closes.
  * @fires yinyom-decision - After Accept all or Reject all was stored.
  * @fires yinyom-error - When it could not be stored.
+ * @tag yinyom-banner
  */
 export class YinyomBanner extends YinyomElement {
   static override properties = { open: { type: Boolean, reflect: true }, noticeUrl: { state: true } };

@@ -83,6 +83,8 @@ interface Consenter {
  * @fires yinyom-input - When a box is ticked or unticked, or the form is reset (`detail.choices`).
  * @fires yinyom-decision - After the receipt was stored, before the form submits.
  * @fires yinyom-error - When it could not be stored; the form is not submitted.
+ * @tag yinyom-consent
+ * @attr {string} name - The key of the element's value in the form data.
  */
 export class YinyomConsent extends YinyomElement {
   static formAssociated = true;

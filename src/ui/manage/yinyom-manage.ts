@@ -22,6 +22,7 @@ addTranslations(templates);
  * ```
  * @csspart button - The button.
  * @csspart consents - The link to the page of the person's consents.
+ * @tag yinyom-manage
  */
 export class YinyomManage extends YinyomElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };

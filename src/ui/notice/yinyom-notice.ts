@@ -54,6 +54,7 @@ const isItem = (item: NoticeText | ListItem): item is ListItem => typeof item ==
  * @csspart base - The `<article>` (inline) or `dialog` (modal).
  * @cssproperty --yinyom-accent - Links and the contents bar.
  * @fires yinyom-toggle - When the modal notice opens or closes.
+ * @tag yinyom-notice
  */
 export class YinyomNotice extends YinyomElement {
   static override properties = {

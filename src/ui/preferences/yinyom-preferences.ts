@@ -32,6 +32,7 @@ const bannerPurposes = (api: ConsentApi) => api.config.purposes.filter((purpose)
  * @fires yinyom-toggle - When it opens or closes.
  * @fires yinyom-decision - After a choice was stored.
  * @fires yinyom-error - When it could not be stored.
+ * @tag yinyom-preferences
  */
 export class YinyomPreferences extends YinyomElement {
   static override properties = { open: { type: Boolean, reflect: true }, choices: { state: true } };

@@ -39,6 +39,7 @@ addTranslations(templates);
  * @csspart error - The message shown when a withdrawal could not be stored.
  * @fires yinyom-decision - After a withdrawal was stored.
  * @fires yinyom-error - When it could not be stored.
+ * @tag yinyom-receipts
  */
 export class YinyomReceipts extends YinyomElement {
   static override properties = {
