@@ -32,6 +32,11 @@ export function defaultConsent(): Promise<ConsentApi> {
   return current ? Promise.resolve(current) : new Promise((resolve) => waiting.push(resolve));
 }
 
+/** Whether `api` is the default instance now (it may have been replaced, or stopped, since it was handed out). */
+export function isDefaultConsent(api: ConsentApi): boolean {
+  return api === current;
+}
+
 /** Calls `fn` whenever the default instance changes; returns the unsubscribe. */
 export function onDefaultConsentChange(fn: () => void): () => void {
   followers.add(fn);

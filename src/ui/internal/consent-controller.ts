@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { defaultConsent, onDefaultConsentChange } from '../../core/instance.js';
+import { defaultConsent, isDefaultConsent, onDefaultConsentChange } from '../../core/instance.js';
 import type { ConsentApi } from '../../core/types.js';
 import { useLanguage } from '../../i18n/localization.js';
 
@@ -55,6 +55,9 @@ export class ConsentController implements ReactiveController {
     const api = this.host.consent ?? (await defaultConsent());
     // Disconnected or re-attached while waiting for the default instance.
     if (run !== this.#run) return;
+    // Stopped or replaced between its registration and now, as under React's StrictMode, which
+    // makes, stops and makes again an instance in one go: wait for the one that stays.
+    if (!this.host.consent && !isDefaultConsent(api)) return this.attach();
     this.api = api;
     const offs = [api.on('change', () => this.#changed(api))];
     if (!this.host.consent) offs.push(onDefaultConsentChange(() => void this.attach()));
