@@ -13,11 +13,12 @@ import { USER_NAME_RE, hashPassword, verifyPassword } from './passwords.js';
 import { dayRange, subjectParam } from './params.js';
 import { TOKEN_USER } from './store.js';
 
-/** Where the console's built script and its style sheet are (`npm run build` makes the script). */
+/** Where the console's built script, style sheet and icon are (`npm run build` makes the script). */
 export const CONSOLE_DIR = new URL('../console/', import.meta.url);
 const ASSETS = {
   'console.js': { file: 'dist/console.js', type: 'text/javascript; charset=utf-8' },
   'console.css': { file: 'console.css', type: 'text/css; charset=utf-8' },
+  'icon.svg': { file: 'icon.svg', type: 'image/svg+xml' },
 };
 const SESSION_HOURS = 8;
 const COOKIE = 'yinyom_console';
@@ -175,6 +176,7 @@ export async function consoleRoutes(app, options) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>ยินยอม: คอนโซลเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล</title>
+<link rel="icon" href="/admin/icon.svg">
 <link rel="stylesheet" href="/admin/console.css">
 <script type="module" src="/admin/console.js"></script>
 </head>
