@@ -163,6 +163,29 @@ function trustProxy(value) {
 }
 
 /**
+ * A file a flag names, read and parsed; a UsageError names the flag, the file and the fault.
+ *
+ * @template T
+ * @param {string} flag
+ * @param {string} file
+ * @param {(text: string) => T} parse
+ * @returns {T}
+ */
+function readFlagFile(flag, file, parse) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${file} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: ${/** @type {Error} */ (error).message}`);
+  }
+}
+
+/**
  * Reads the flags and the environment into createCollector options; creates the SQLite
  * file's folder. Throws a UsageError naming the flag at fault.
  *
@@ -199,37 +222,13 @@ export function configure(argv, env) {
     throw new UsageError(`the admin token from ${source} is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters`);
   }
 
-  /** @type {Map<string, string> | undefined} */
-  let adminUsers;
   const usersFile = flags['admin-users-file'];
-  if (usersFile !== undefined) {
-    let text;
-    try {
-      text = readFileSync(usersFile, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--admin-users-file: cannot read ${usersFile} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
-    }
-    try {
-      adminUsers = parseUsersFile(text);
-    } catch (error) {
-      throw new UsageError(`--admin-users-file ${usersFile}: ${/** @type {Error} */ (error).message}`);
-    }
-  }
+  const adminUsers = usersFile === undefined ? undefined : readFlagFile('--admin-users-file', usersFile, parseUsersFile);
 
   /** @type {import('node:crypto').KeyObject[] | undefined} */
   let signingKeys;
   for (const file of flags['signing-key-file'] ?? []) {
-    let pem;
-    try {
-      pem = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--signing-key-file: cannot read ${file} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
-    }
-    try {
-      (signingKeys ??= []).push(...parseSigningKeys(pem));
-    } catch (error) {
-      throw new UsageError(`--signing-key-file ${file}: ${/** @type {Error} */ (error).message}`);
-    }
+    (signingKeys ??= []).push(...readFlagFile('--signing-key-file', file, parseSigningKeys));
   }
 
   const retentionDays = wholeNumber(flags['retention-days'], '--retention-days', 1, 100_000);
