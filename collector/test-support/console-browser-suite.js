@@ -80,13 +80,22 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         });
         assert.deepEqual(violations, [], `axe on ${label} (${await page.evaluate(() => document.documentElement.lang)})`);
       }
-      /** axe in Thai, then in English after the language switch, then back to Thai. @param {string} label */
+      /** axe in Thai, then in English after the language switch, then back in Thai, and dark. @param {string} label */
       async function axeInBoth(label) {
         await axe(label);
         for (const lang of ['en', 'th']) {
           await page.click('header button[lang]');
           await page.waitForFunction((want) => document.querySelector('header button[lang]')?.getAttribute('lang') !== want, {}, lang);
           await axe(label);
+        }
+        // Firefox under WebDriver BiDi cannot emulate the colour scheme: dark is checked in Chromium.
+        if (name !== 'Chromium') return;
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+        try {
+          assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(21, 24, 28)', 'the dark theme applies');
+          await axe(`${label}, dark`);
+        } finally {
+          await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
         }
       }
 
