@@ -79,6 +79,9 @@ Endpoints:
   GET  /v1/stats?from=&to=            granted/denied per choice per day (admin)
   GET  /v1/export?format=csv|ndjson|iso27560
                                       every receipt, streamed (admin)
+  GET  /admin/                        the data protection officer's console (with an admin
+                                      token or --admin-users-file): sign-in, overview, subject
+                                      pages, erasure, export, audit log
 
 Examples:
   ${NAME} --allow-origin https://www.example.go.th
@@ -86,6 +89,9 @@ Examples:
       --allow-origin https://example.go.th --admin-token-file /etc/yinyom/admin-token \\
       --retention-days 730
   DATABASE_URL=postgres://yinyom@db.internal/consent ${NAME} --host 0.0.0.0 --trust-proxy 10.0.0.0/24
+  # named users for the console: one name:<hash> line each
+  printf '%s\\n' "$PASSWORD" | ${NAME} hash-password   # then add somchai:<hash> to /etc/yinyom/users
+  ${NAME} --admin-users-file /etc/yinyom/users --allow-origin https://www.example.go.th
   curl -H "Authorization: Bearer $(cat /etc/yinyom/admin-token)" \\
       "http://127.0.0.1:8787/v1/export?format=csv" > receipts.csv
 

@@ -48,6 +48,7 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
 
       before(async () => {
         if (skip !== undefined || missing !== undefined) return;
+        assert.ok(existsSync(new URL('../console/dist/console.js', import.meta.url)), 'run npm run build first: the console is not built');
         ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], now: () => clock.now }));
         url = await collector.listen({ port: 0, host: '127.0.0.1' });
         assert.equal((await post(collector, [chain[0], chain[1], other])).json().accepted.length, 3);
@@ -124,8 +125,8 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         for (const day of days) assert.match(day, new RegExp(`${year + 543}$`));
         assert.equal(await page.$$eval('.chart svg rect.bar', (bars) => bars.length), 2 * 3 + 3);
         await axeInBoth('the overview');
-        const site = await page.evaluate(() => document.cookie);
-        assert.equal(site, '', 'the session cookie is HttpOnly');
+        const stored = await page.evaluate(() => ({ cookie: document.cookie, local: Object.keys(localStorage), session: sessionStorage.length }));
+        assert.deepEqual(stored, { cookie: '', local: ['yinyom-console-language'], session: 0 }, 'no token in storage; the session cookie is HttpOnly');
       });
 
       it('filters the overview by site', async () => {

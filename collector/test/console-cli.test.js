@@ -17,6 +17,13 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const run = (args, input = '') => spawnSync(process.execPath, [BIN, ...args], { env: baseEnv, input, encoding: 'utf8', timeout: 15_000, cwd: dir });
 
 describe('yinyom-collector hash-password', () => {
+  it('is in the help, with --admin-users-file and the console', () => {
+    const { stdout } = run(['--help']);
+    assert.match(stdout, /^ +yinyom-collector hash-password +prints the scrypt hash/m);
+    assert.match(stdout, /^ +--admin-users-file F +the console's users/m);
+    assert.match(stdout, /^ +GET +\/admin\/ +the data protection officer's console/m);
+  });
+
   it('prints a scrypt hash of the first line of stdin, which verifies that password only', async () => {
     const result = run(['hash-password'], 'รหัสผ่าน ยาว ๆ\nignored\n');
     assert.equal(result.status, 0, result.stderr);
