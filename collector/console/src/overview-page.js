@@ -4,8 +4,8 @@ import { formatDay, formatTime } from './messages.js';
 
 const KINDS = /** @type {const} */ (['granted', 'denied', 'withdrawn']);
 const BAR = 14;
-const LABEL = 160;
-const WIDTH = 640;
+const LABEL = 130;
+const WIDTH = 520;
 
 /**
  * The filters of the overview and export pages: a plain GET form, so that the filtered page
@@ -93,7 +93,8 @@ export class OverviewPage extends ConsolePage {
     const { t } = this;
     const max = Math.max(1, ...choices.flatMap((row) => KINDS.map((kind) => row[kind])));
     const group = BAR * KINDS.length + BAR;
-    const height = choices.length * group + 2 * BAR;
+    // The legend goes below the bars, one line a kind.
+    const height = choices.length * group + (KINDS.length + 1) * BAR;
     const scale = (/** @type {number} */ n) => (n / max) * (WIDTH - LABEL - 60);
     return html`<figure class="chart">
       <svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="chart-caption">
@@ -107,7 +108,7 @@ export class OverviewPage extends ConsolePage {
           </g>`,
         )}
         ${KINDS.map(
-          (kind, k) => svg`<g transform="translate(${LABEL + k * 150} ${choices.length * group + BAR / 2})">
+          (kind, k) => svg`<g transform="translate(${LABEL} ${choices.length * group + k * BAR})">
             <rect width=${BAR - 2} height=${BAR - 2} class="bar ${kind}"></rect><text x=${BAR + 4} y=${BAR - 3} class="value">${t[kind]}</text></g>`,
         )}
       </svg>
