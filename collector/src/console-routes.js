@@ -243,7 +243,7 @@ export async function consoleRoutes(app, options) {
       if (entry) entry.failures++;
       else failures.set(key, { failures: 1, resetAt: at + FAILURE_WINDOW_MS });
       await store().appendAudit({ time: iso(), user: user || TOKEN_USER, action: 'sign-in-failed', subject: null, detail: {} });
-      throw new HttpError(401, user ? 'the user name or password is wrong' : 'the admin token is wrong');
+      throw new HttpError(401, user || !matchesToken ? 'the user name or password is wrong' : 'the admin token is wrong');
     }
     failures.delete(key);
     const value = randomBytes(32).toString('base64url');

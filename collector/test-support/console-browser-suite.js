@@ -116,6 +116,7 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         await page.type('#password', ADMIN_TOKEN);
         await page.click('main form button');
         await page.waitForSelector('#choices');
+        assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus goes to the page signed in to');
         assert.equal(await text('[data-figure=total]'), '3');
         const rows = await page.$$eval('#choices tbody tr', (trs) => trs.map((tr) => [...tr.children].map((cell) => /** @type {HTMLElement} */ (cell).innerText.trim())));
         assert.deepEqual(rows, [['analytics', '2', '0', '1'], ['marketing', '0', '2', '0']]);

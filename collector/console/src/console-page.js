@@ -78,7 +78,7 @@ export class ConsolePage extends LitElement {
   }
 
   render() {
-    return html`<h1>${this.heading}</h1>
+    return html`<h1 tabindex="-1">${this.heading}</h1>
       ${this.failure !== undefined
         ? html`<p class="error" role="alert">${this.t.error}: ${this.failure}</p>`
         : this.data === undefined

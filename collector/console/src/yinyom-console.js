@@ -152,6 +152,11 @@ export class YinyomConsole extends LitElement {
         body: JSON.stringify({ user: fields.get('user') ?? undefined, password: fields.get('password') }),
       });
       this.failure = undefined;
+      // Keyboard and screen reader users land on the page they signed in to.
+      await this.updateComplete;
+      const page = /** @type {import('./console-page.js').ConsolePage | null} */ (this.querySelector('main > *'));
+      await page?.updateComplete;
+      page?.querySelector('h1')?.focus();
     } catch (error) {
       const { status, message } = /** @type {Error & { status: number }} */ (error);
       this.failure = status === 401 ? this.t.wrongSecret : status === 429 ? this.t.tooManyTries : message;
