@@ -114,7 +114,7 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
 
       it('signs in with the token; the overview shows what was posted, in Buddhist-era dates', async () => {
         await page.type('#password', ADMIN_TOKEN);
-        await page.click('main form button');
+        await page.keyboard.press('Enter');
         await page.waitForSelector('#choices');
         assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus goes to the page signed in to');
         assert.equal(await text('[data-figure=total]'), '3');
@@ -168,7 +168,14 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
       it('erases the subject after the confirmation step, and shows the tombstones', async () => {
         await visit(`/admin/subjects/${encodeURIComponent(SUBJECT)}`, '#receipt-list');
         await page.type('#reason', 'คำขอเลขที่ 7/2569');
-        await page.click('section.danger form button');
+        // By keyboard: Enter opens the confirmation, Escape closes it and focus goes back.
+        await page.focus('section.danger form button');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('dialog[open]');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'confirm', 'focus starts in the dialog');
+        await page.keyboard.press('Escape');
+        await page.waitForFunction(() => !document.querySelector('dialog[open]') && document.activeElement?.matches('section.danger form button'));
+        await page.keyboard.press('Enter');
         await page.waitForSelector('dialog[open]');
         await axe('the erasure confirmation');
         await page.type('#confirm', 'wrong');
