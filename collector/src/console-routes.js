@@ -10,6 +10,7 @@ import { csvLines, ndjsonLines } from './export-format.js';
 import { HttpError } from './http-error.js';
 import { KANTARA_URL, loadMapping, subjectDocument } from './iso27560.js';
 import { USER_NAME_RE, hashPassword, verifyPassword } from './passwords.js';
+import { verifyReceiptHash } from './receipt-hash.js';
 import { dayRange, subjectParam } from './params.js';
 import { TOKEN_USER } from './store.js';
 
@@ -241,7 +242,11 @@ export async function consoleRoutes(app, options) {
     }
     if (!who) {
       if (entry) entry.failures++;
-      else failures.set(key, { failures: 1, resetAt: at + FAILURE_WINDOW_MS });
+      else {
+        // Clients that failed once and left would otherwise stay in memory for good.
+        if (failures.size >= 10_000) for (const [stale, { resetAt }] of failures) if (resetAt <= at) failures.delete(stale);
+        failures.set(key, { failures: 1, resetAt: at + FAILURE_WINDOW_MS });
+      }
       await store().appendAudit({ time: iso(), user: user || TOKEN_USER, action: 'sign-in-failed', subject: null, detail: {} });
       throw new HttpError(401, user || !matchesToken ? 'the user name or password is wrong' : 'the admin token is wrong');
     }
@@ -307,9 +312,12 @@ export async function consoleRoutes(app, options) {
       const subject = subjectParam(request.params);
       const rows = await store().bySubject(subject);
       await audit(request, 'subject-lookup', subject, {});
+      const receipts = rows.map((row) => JSON.parse(row.body));
       return {
         subject,
-        receipts: rows.map((row) => JSON.parse(row.body)),
+        receipts,
+        // Whether each stored receipt still matches its hash: a row changed in the database since it was received does not.
+        intact: receipts.map((receipt) => verifyReceiptHash(receipt)),
         chain: await chainReport(store(), subject),
         tombstones: await store().tombstones(subject),
       };

@@ -145,6 +145,8 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         assert.equal(new URL(page.url()).pathname, `/admin/subjects/${encodeURIComponent(SUBJECT)}`);
         const ids = await page.$$eval('#receipt-list tbody tr td.mono', (cells) => cells.map((cell) => /** @type {HTMLElement} */ (cell).innerText));
         assert.deepEqual(ids, chain.map((r) => r.id));
+        const hashes = await page.$$eval('#receipt-list tbody tr td:last-child', (cells) => cells.map((cell) => /** @type {HTMLElement} */ (cell).innerText));
+        assert.deepEqual(hashes, ['ตรงกับเนื้อหา', 'ตรงกับเนื้อหา']);
         assert.equal(await text('[data-figure=chain]'), 'ครบถ้วน');
         const links = await page.$$eval('main a[download]', (as) => as.map((a) => a.getAttribute('href')));
         assert.deepEqual(links.map((href) => new URL(String(href), url).searchParams.get('format')), ['json', 'csv', 'kantara', 'iso27560']);

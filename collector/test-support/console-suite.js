@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it as runIt } from 'node:test';
 import { hashPassword } from '../src/passwords.js';
 import { OWN_ORIGIN, consoleClient } from './console-client.js';
-import { ADMIN_TOKEN, SITE, adminGet, post, snapshot, startCollector } from './harness.js';
+import { ADMIN_TOKEN, SITE, adminGet, post, runSql, snapshot, startCollector } from './harness.js';
 import { makeChain, makeReceipt, rehash } from './receipts.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -273,10 +273,21 @@ export function consoleSuite(backend, { skip } = {}) {
         assert.equal(res.statusCode, 200, res.body);
         const body = res.json();
         assert.deepEqual(body.receipts, [chain[0], chain[2]]);
+        assert.deepEqual(body.intact, [true, true]);
         assert.equal(body.chain.complete, false);
         assert.deepEqual(body.chain.gaps.map((/** @type {any} */ g) => g.id), [chain[2].id]);
         assert.deepEqual(body.tombstones, []);
         assert.deepEqual((await auditActions(client)).slice(0, 1), ['subject-lookup #token ผู้ใช้ 1']);
+      });
+
+      it('tells a receipt changed in the database since it was received', async (t) => {
+        const { collector, client, database } = await open(t);
+        const chain = makeChain(2, { subject: 's1' }, T0);
+        await post(collector, chain);
+        const changed = JSON.stringify({ ...chain[1], choices: { ...chain[1].choices, marketing: true } });
+        await runSql(database, 'UPDATE receipts SET body = $1 WHERE id = $2', [changed, chain[1].id]);
+        await client.signedIn(ADMIN_TOKEN);
+        assert.deepEqual((await client.get('/admin/api/subjects/s1')).json().intact, [true, false]);
       });
 
       it('downloads the receipts as JSON, CSV, Kantara CR 1.1 and ISO/IEC TS 27560, each logged as an export', async (t) => {
