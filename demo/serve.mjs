@@ -2,6 +2,7 @@
 // The demo server (`npm run demo`): serves demo/ at / and the built dist/ at /dist/ under a
 // strict CSP, answers the registration form with a Thai confirmation page, and runs the
 // reference receipt collector in the same process. Plain node:http, no dependencies.
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
@@ -22,7 +23,8 @@ const USAGE = `ใช้งาน / Usage: node demo/serve.mjs [options]
   --no-collector       ไม่เปิด collector ในโปรเซสนี้ / do not start the collector here
                        (receipts go to http://HOST:COLLECTOR-PORT/v1/receipts, e.g. npx yinyom-collector)
   --no-trusted-types   ปิด Trusted Types ใน CSP / drop Trusted Types from the CSP header
-  YINYOM_ADMIN_TOKEN   (env) เปิด admin API ของ collector / enables the collector's admin endpoints`;
+  YINYOM_ADMIN_TOKEN   (env) โทเค็นของ admin API และคอนโซล DPO (ไม่ตั้ง: สร้างโทเค็นสำหรับสาธิตให้)
+                       / the collector's admin token (unset: a demo-only token is made and printed)`;
 
 // What may be served from demo/: pages and assets, never the server, the checker or the README.
 const DEMO_TYPES = {
@@ -411,10 +413,12 @@ async function startCollector(options, origins) {
     return null;
   }
   await mkdir(dirname(options.db), { recursive: true });
-  const adminToken = process.env.YINYOM_ADMIN_TOKEN || undefined;
-  const collector = createCollector({ db: options.db, allowOrigins: origins, adminToken });
+  // The DPO console needs a token: without YINYOM_ADMIN_TOKEN the demo makes one for this run
+  // and prints it. It unlocks a demo database on loopback, nothing else.
+  const demoToken = process.env.YINYOM_ADMIN_TOKEN ? undefined : randomBytes(18).toString('base64url');
+  const collector = createCollector({ db: options.db, allowOrigins: origins, adminToken: process.env.YINYOM_ADMIN_TOKEN || demoToken });
   const url = await collector.listen({ port: options.collectorPort, host: options.host });
-  return { collector, url };
+  return { collector, url, demoToken };
 }
 
 /**
@@ -468,6 +472,8 @@ export async function main(argv = process.argv.slice(2), log = console.log) {
     log(`  รับบันทึกความยินยอม / receipt collector: ${ctx.endpoint}`);
     const db = relative(process.cwd(), options.db);
     log(`  ฐานข้อมูล / database:                 ${db && !db.startsWith('..') ? db : options.db}`);
+    const token = running.demoToken ? `โทเค็นสำหรับสาธิตเท่านั้น / demo-only token: ${running.demoToken}` : 'โทเค็น / token: YINYOM_ADMIN_TOKEN';
+    log(`  คอนโซล DPO / DPO console:             ${running.url}/admin/ (${token})`);
   } else {
     log(`  ส่งบันทึกความยินยอมไปที่ / receipts go to: ${ctx.endpoint} (collector ไม่ได้เปิดในโปรเซสนี้ / not started here)`);
   }
@@ -483,7 +489,7 @@ export async function main(argv = process.argv.slice(2), log = console.log) {
     server.closeAllConnections();
     if (running) await running.collector.close();
   };
-  return { siteUrl, endpoint: ctx.endpoint, close };
+  return { siteUrl, endpoint: ctx.endpoint, consoleUrl: running ? `${running.url}/admin/` : undefined, demoToken: running?.demoToken, close };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

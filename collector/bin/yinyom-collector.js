@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // @ts-check
 import { accessSync, constants, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCollector } from '../src/index.js';
 import { MIN_ADMIN_TOKEN_LENGTH } from '../src/admin-auth.js';
 import { normalizeOrigin } from '../src/origins.js';
+import { hashPassword, parseUsersFile } from '../src/passwords.js';
 import { parseSigningKeys } from '../src/signing.js';
 
 const NAME = 'yinyom-collector';
@@ -17,6 +20,8 @@ Receives receipts from the Yinyom SDK at POST /v1/receipts and keeps them in a S
 file, or in PostgreSQL when DATABASE_URL is set.
 
 Usage: ${NAME} [flags]
+       ${NAME} hash-password   prints the scrypt hash of a password read on stdin,
+                                        for a line name:<hash> of --admin-users-file
 
 Flags:
   --port N               port to listen on (env PORT; default 8787; 0 picks a free one)
@@ -33,8 +38,11 @@ Flags:
                          naming another origin are rejected. Without it every origin is
                          allowed, with a warning.
   --admin-token-file F   file holding the admin token (at least ${MIN_ADMIN_TOKEN_LENGTH} characters) that
-                         unlocks the admin endpoints (env YINYOM_ADMIN_TOKEN). Without a
-                         token they are off.
+                         unlocks the admin endpoints and signs in to the console at
+                         /admin/ (env YINYOM_ADMIN_TOKEN). Without a token they are off.
+  --admin-users-file F   the console's users, one name:<scrypt hash> a line (hashes from
+                         ${NAME} hash-password), so that its audit log names a person.
+                         With this or a token the console is served at /admin/.
   --signing-key-file F   file holding an Ed25519 private key (PKCS#8 PEM) with which the
                          collector countersigns every receipt it accepts; repeat the flag or
                          put several keys in one file to rotate: the first signs, all are
@@ -71,6 +79,9 @@ Endpoints:
   GET  /v1/stats?from=&to=            granted/denied per choice per day (admin)
   GET  /v1/export?format=csv|ndjson|iso27560
                                       every receipt, streamed (admin)
+  GET  /admin/                        the data protection officer's console (with an admin
+                                      token or --admin-users-file): sign-in, overview, subject
+                                      pages, erasure, export, audit log
 
 Examples:
   ${NAME} --allow-origin https://www.example.go.th
@@ -78,6 +89,9 @@ Examples:
       --allow-origin https://example.go.th --admin-token-file /etc/yinyom/admin-token \\
       --retention-days 730
   DATABASE_URL=postgres://yinyom@db.internal/consent ${NAME} --host 0.0.0.0 --trust-proxy 10.0.0.0/24
+  # named users for the console: one name:<hash> line each
+  printf '%s\\n' "$PASSWORD" | ${NAME} hash-password   # then add somchai:<hash> to /etc/yinyom/users
+  ${NAME} --admin-users-file /etc/yinyom/users --allow-origin https://www.example.go.th
   curl -H "Authorization: Bearer $(cat /etc/yinyom/admin-token)" \\
       "http://127.0.0.1:8787/v1/export?format=csv" > receipts.csv
 
@@ -122,6 +136,7 @@ function parse(argv) {
         'sqlite-sync': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'admin-token-file': { type: 'string' },
+        'admin-users-file': { type: 'string' },
         'signing-key-file': { type: 'string', multiple: true },
         'retention-days': { type: 'string' },
         'rate-limit': { type: 'string' },
@@ -151,6 +166,29 @@ function trustProxy(value) {
   if (value === undefined) return false;
   if (/^\d+$/.test(value)) return /** @type {number} */ (wholeNumber(value, '--trust-proxy', 1, 100));
   return value.split(',').map((entry) => entry.trim());
+}
+
+/**
+ * A file a flag names, read and parsed; a UsageError names the flag, the file and the fault.
+ *
+ * @template T
+ * @param {string} flag
+ * @param {string} file
+ * @param {(text: string) => T} parse
+ * @returns {T}
+ */
+function readFlagFile(flag, file, parse) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot read ${file} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: ${/** @type {Error} */ (error).message}`);
+  }
 }
 
 /**
@@ -190,20 +228,13 @@ export function configure(argv, env) {
     throw new UsageError(`the admin token from ${source} is shorter than ${MIN_ADMIN_TOKEN_LENGTH} characters`);
   }
 
+  const usersFile = flags['admin-users-file'];
+  const adminUsers = usersFile === undefined ? undefined : readFlagFile('--admin-users-file', usersFile, parseUsersFile);
+
   /** @type {import('node:crypto').KeyObject[] | undefined} */
   let signingKeys;
   for (const file of flags['signing-key-file'] ?? []) {
-    let pem;
-    try {
-      pem = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--signing-key-file: cannot read ${file} (${/** @type {NodeJS.ErrnoException} */ (error).code})`);
-    }
-    try {
-      (signingKeys ??= []).push(...parseSigningKeys(pem));
-    } catch (error) {
-      throw new UsageError(`--signing-key-file ${file}: ${/** @type {Error} */ (error).message}`);
-    }
+    (signingKeys ??= []).push(...readFlagFile('--signing-key-file', file, parseSigningKeys));
   }
 
   const retentionDays = wholeNumber(flags['retention-days'], '--retention-days', 1, 100_000);
@@ -236,6 +267,7 @@ export function configure(argv, env) {
       sqliteSynchronous,
       allowOrigins,
       adminToken,
+      adminUsers,
       signingKeys,
       retentionDays,
       rateLimit: rateLimitMax === 0 ? false : { max: rateLimitMax, timeWindow: 60_000 },
@@ -280,7 +312,31 @@ function prepareDatabasePath(file) {
   }
 }
 
+/**
+ * `hash-password`: the password is the first line of stdin (typed without echo on a
+ * terminal), so that it stays out of the shell's history and of `ps`.
+ */
+async function printPasswordHash() {
+  const terminal = process.stdin.isTTY;
+  if (terminal) process.stderr.write('Password: ');
+  const lines = createInterface({ input: process.stdin, output: new Writable({ write: (_chunk, _encoding, done) => done() }), terminal });
+  /** @type {string | undefined} */
+  let password;
+  for await (const line of lines) {
+    password = line;
+    break;
+  }
+  lines.close();
+  if (terminal) process.stderr.write('\n');
+  if (!password) {
+    process.stderr.write(`${NAME}: hash-password: give the password on stdin, e.g. printf '%s\\n' "$PASSWORD" | ${NAME} hash-password\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`${await hashPassword(password)}\n`);
+}
+
 async function main() {
+  if (process.argv[2] === 'hash-password' && process.argv.length === 3) return printPasswordHash();
   let config;
   try {
     config = configure(process.argv.slice(2), process.env);
@@ -328,6 +384,7 @@ async function main() {
     process.exit(1);
   }
   process.stdout.write(`${NAME} listening on ${url} (${options.databaseUrl ? 'PostgreSQL' : `SQLite ${options.db}`})\n`);
+  if (options.adminToken !== undefined || options.adminUsers !== undefined) process.stdout.write(`console: ${url}/admin/\n`);
 
   let closing = false;
   const stop = () => {

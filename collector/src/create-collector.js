@@ -9,17 +9,17 @@ import rateLimit from '@fastify/rate-limit';
 import { adminGuard, MIN_ADMIN_TOKEN_LENGTH } from './admin-auth.js';
 import { allGaps, chainReport } from './chain-report.js';
 import { checkBatch } from './check-batch.js';
+import { CONSOLE_DIR, consoleRoutes } from './console-routes.js';
 import { csvLines, ndjsonLines } from './export-format.js';
 import { HttpError } from './http-error.js';
-import { MAPPING_URL, documentChunks, loadMapping, subjectDocument } from './iso27560.js';
+import { KANTARA_URL, MAPPING_URL, documentChunks, loadMapping, subjectDocument } from './iso27560.js';
 import { originAllowList } from './origins.js';
-import { isValidSubject } from './receipt-schema.js';
+import { parseUsersFile } from './passwords.js';
+import { DAY_MS, dayRange, intParam, subjectParam } from './params.js';
 import { createSigner } from './signing.js';
 import { openStore } from './store.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PARAM_LENGTH = 4096;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** What `GET /v1/export?format=` can write. */
 const EXPORT_FORMATS = {
   ndjson: { type: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
@@ -44,6 +44,9 @@ const KEYS_MAX_AGE = 300;
  *   undefined: every origin is allowed, and a warning says so.
  * @property {string} [adminToken] Bearer token for the admin endpoints (at least 16
  *   characters); without it they answer 404. Never logged.
+ * @property {Record<string, string> | Map<string, string>} [adminUsers] the console's users:
+ *   name → scrypt hash made by `yinyom-collector hash-password` (or `hashPassword`). With
+ *   these or an admin token the console is served at `/admin/`; without either it answers 404.
  * @property {number} [retentionDays] purge receipts whose `time` is older than this many
  *   days, at start and every `purgeIntervalMs`; refuse incoming ones that old.
  *   Default: keep forever.
@@ -69,6 +72,8 @@ const KEYS_MAX_AGE = 300;
  *   countersigns every accepted and duplicate receipt; all are published at `GET /v1/keys`
  *   (keep retired keys after the first, so that what they signed still verifies). Default:
  *   no signing.
+ * @property {URL} [consoleDir] the folder of the console's `console.css` and built
+ *   `dist/console.js`; default collector/console/
  * @property {URL} [mappingUrl] where `format=iso27560` loads the ISO/IEC TS 27560 mapping from;
  *   default the SDK's build beside the collector (dist/esm/core/receipts/to-iso27560.js).
  */
@@ -172,9 +177,12 @@ export function createCollector(options = {}) {
   const cutoff = () =>
     settings.retentionDays === undefined ? undefined : new Date(settings.now() - settings.retentionDays * DAY_MS).toISOString();
 
+  /** When the retention purge last ran, in ms. */
+  let purgedAt = 0;
   async function purge() {
     const before = cutoff();
     if (before === undefined || !store) return;
+    purgedAt = settings.now();
     const removed = await store.purgeBefore(before);
     if (removed > 0) app.log.info({ removed, before }, 'retention purge');
   }
@@ -205,7 +213,9 @@ export function createCollector(options = {}) {
   app.addHook('onRequest', async (request) => {
     if (closing) throw new HttpError(503, 'the collector is shutting down; retry later', { connection: 'close', 'retry-after': '5' });
     const origin = request.headers.origin;
-    if (origin !== undefined && !allow.allows(origin)) {
+    // The console checks its own origin (console-routes.js): the allow-list names the sites.
+    const consolePath = request.url === '/admin' || request.url.startsWith('/admin/');
+    if (origin !== undefined && !consolePath && !allow.allows(origin)) {
       // The allow-list stays out of the answer: anyone can send any Origin.
       throw new HttpError(403, `origin ${origin} is not allowed to use this collector`);
     }
@@ -309,6 +319,21 @@ export function createCollector(options = {}) {
     routes.get('/v1/keys', async (_request, reply) => {
       reply.header('cache-control', `public, max-age=${KEYS_MAX_AGE}`);
       return { keys: signer?.keys ?? [] };
+    });
+
+    routes.register(consoleRoutes, {
+      adminToken: settings.adminToken,
+      adminUsers: settings.adminUsers,
+      now: settings.now,
+      exportPageSize: settings.exportPageSize,
+      mappingUrl: settings.mappingUrl,
+      kantaraUrl: settings.kantaraUrl,
+      consoleDir: settings.consoleDir,
+      store: ready,
+      purgeSchedule: () => ({
+        retentionDays: settings.retentionDays ?? null,
+        nextPurge: settings.retentionDays === undefined ? null : new Date(purgedAt + settings.purgeIntervalMs).toISOString(),
+      }),
     });
 
     routes.register(async (admin) => {
@@ -417,6 +442,7 @@ function resolveOptions(options) {
     sqliteSynchronous: /** @type {'normal' | 'full'} */ (sync),
     allowOrigins: options.allowOrigins ?? [],
     adminToken: options.adminToken,
+    adminUsers: adminUsers(options.adminUsers, fail),
     retentionDays: options.retentionDays,
     rateLimit:
       limit === false
@@ -431,7 +457,26 @@ function resolveOptions(options) {
     now: typeof options.now === 'function' ? options.now : options.now === undefined ? Date.now : fail('now must be a function returning milliseconds'),
     signingKeys: options.signingKeys,
     mappingUrl: options.mappingUrl === undefined ? MAPPING_URL : options.mappingUrl instanceof URL ? options.mappingUrl : fail('mappingUrl must be a URL'),
+    kantaraUrl: KANTARA_URL,
+    consoleDir: options.consoleDir === undefined ? CONSOLE_DIR : options.consoleDir instanceof URL ? options.consoleDir : fail('consoleDir must be a URL'),
   };
+}
+
+/**
+ * The `adminUsers` option as a Map, each name and hash checked as a users file's lines are.
+ *
+ * @param {unknown} value
+ * @param {(message: string) => never} fail
+ * @returns {Map<string, string> | undefined}
+ */
+function adminUsers(value, fail) {
+  if (value === undefined) return undefined;
+  const entries = value instanceof Map ? [...value] : value !== null && typeof value === 'object' ? Object.entries(value) : fail('adminUsers must be an object of name → hash');
+  try {
+    return parseUsersFile(entries.map(([name, hash]) => `${name}:${hash}`).join('\n'));
+  } catch (error) {
+    return fail(`adminUsers: ${/** @type {Error} */ (error).message}`);
+  }
 }
 
 /**
@@ -549,48 +594,4 @@ function describeError(error, bodyLimit, request) {
   if (error instanceof HttpError) return { status, message: String(error.message), headers };
   if (status === 503) return { status, message: 'the collector is shutting down; retry later', headers };
   return { status: 500, message: 'internal error; the request was not stored, retry later', headers };
-}
-
-/** @param {unknown} params */
-function subjectParam(params) {
-  const subject = /** @type {{ subject: string }} */ (params).subject;
-  if (!isValidSubject(subject)) throw new HttpError(400, 'subject: must be 1 to 256 characters without control characters or bidi controls');
-  return subject;
-}
-
-/**
- * @param {string | undefined} value
- * @param {string} name
- * @param {number} fallback
- * @param {number} min
- * @param {number} max
- */
-function intParam(value, name, fallback, min, max) {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new HttpError(400, `${name}: must be a whole number from ${min} to ${max}`);
-  return n;
-}
-
-/**
- * `from` and `to` query dates (UTC days, both included) as bounds on receipt times.
- *
- * @param {Record<string, string | undefined>} query
- * @returns {import('./store.js').Range}
- */
-function dayRange(query) {
-  /** @type {import('./store.js').Range} */
-  const range = {};
-  for (const name of /** @type {const} */ (['from', 'to'])) {
-    const value = query[name];
-    if (value === undefined) continue;
-    const time = Date.parse(`${value}T00:00:00.000Z`);
-    if (!DATE_RE.test(value) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
-      throw new HttpError(400, `${name}: must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-    }
-    const bound = new Date(name === 'to' ? time + DAY_MS : time).toISOString();
-    // The day after 9999-12-31 has no four-digit year (and no receipt is that late): no bound.
-    if (/^\d{4}-/.test(bound)) range[name] = bound;
-  }
-  return range;
 }

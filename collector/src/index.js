@@ -7,3 +7,4 @@ export { createCollector } from './create-collector.js';
 export { receiptHash, verifyReceiptHash } from './receipt-hash.js';
 export { receiptSchema, validateReceipt, RECEIPT_SCHEMA_VERSION } from './receipt-schema.js';
 export { openStore } from './store.js';
+export { hashPassword, verifyPassword } from './passwords.js';

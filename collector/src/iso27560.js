@@ -11,18 +11,23 @@ import { bodyPages } from './store.js';
 /** The compiled mapping, in the SDK's dist/ (`npm run build` in the repository's root). */
 export const MAPPING_URL = new URL('../../dist/esm/core/receipts/to-iso27560.js', import.meta.url);
 
-/** @type {Map<string, Promise<Mapping>>} */
+/** The SDK's Kantara Consent Receipt 1.1 mapping, loaded the same way for the console's downloads. */
+export const KANTARA_URL = new URL('../../dist/esm/core/receipts/to-kantara-receipt.js', import.meta.url);
+
+/** @type {Map<string, Promise<any>>} */
 const loaded = new Map();
 
 /**
- * The mapping module, loaded on first use, so that receiving receipts never depends on it.
- * A failed load is not remembered: once the SDK is built, the next request finds it.
+ * A mapping module of the SDK's build, loaded on first use, so that receiving receipts never
+ * depends on it. A failed load is not remembered: once the SDK is built, the next request finds it.
  *
- * @param {URL} [url]
- * @returns {Promise<Mapping>}
+ * @template [T=Mapping]
+ * @param {URL} [url] default the ISO/IEC TS 27560 mapping
+ * @param {string} [format] the format that needs it, for the error
+ * @returns {Promise<T>}
  * @throws {HttpError} 501 naming the missing module
  */
-export async function loadMapping(url = MAPPING_URL) {
+export async function loadMapping(url = MAPPING_URL, format = 'iso27560') {
   let mapping = loaded.get(url.href);
   if (!mapping) {
     mapping = import(url.href);
@@ -34,7 +39,7 @@ export async function loadMapping(url = MAPPING_URL) {
     loaded.delete(url.href);
     throw new HttpError(
       501,
-      `format: iso27560 needs the SDK's compiled mapping ${url.pathname}, which cannot be loaded (${/** @type {NodeJS.ErrnoException} */ (error).code ?? /** @type {Error} */ (error).message}); run npm run build in the repository's root`,
+      `format: ${format} needs the SDK's compiled mapping ${url.pathname}, which cannot be loaded (${/** @type {NodeJS.ErrnoException} */ (error).code ?? /** @type {Error} */ (error).message}); run npm run build in the repository's root`,
     );
   }
 }

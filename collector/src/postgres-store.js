@@ -1,6 +1,6 @@
 // @ts-check
 import pg from 'pg';
-import { pagedBodies } from './store.js';
+import { auditRow, pagedBodies, readAuditRow } from './store.js';
 
 /** @typedef {import('./store.js').ReceiptStore} ReceiptStore */
 
@@ -21,11 +21,45 @@ DROP INDEX IF EXISTS receipts_subject_time;
 CREATE INDEX IF NOT EXISTS receipts_subject_time_id ON receipts (subject, time, id);
 CREATE INDEX IF NOT EXISTS receipts_time ON receipts (time);
 CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
+CREATE TABLE IF NOT EXISTS tombstones (
+  id text COLLATE "C" PRIMARY KEY,
+  subject text NOT NULL,
+  hash text COLLATE "C" NOT NULL,
+  erased_at text COLLATE "C" NOT NULL,
+  reason text NOT NULL,
+  erased_by text NOT NULL,
+  seq bigserial
+);
+CREATE INDEX IF NOT EXISTS tombstones_subject ON tombstones (subject);
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq bigserial PRIMARY KEY,
+  time text COLLATE "C" NOT NULL,
+  user_name text NOT NULL,
+  action text NOT NULL,
+  subject text,
+  detail text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS console_sessions (
+  key text COLLATE "C" PRIMARY KEY,
+  user_name text NOT NULL,
+  expires_at text COLLATE "C" NOT NULL
+);
 `;
 
 // Several collectors behind a load balancer may start at once; CREATE ... IF NOT EXISTS
 // is not safe against that race, so schema setup holds an advisory lock.
 const SCHEMA_LOCK = 0x79696e79; // "yiny"
+
+/**
+ * @param {pg.Pool | pg.PoolClient} client
+ * @param {import('./store.js').AuditEntry} entry
+ */
+async function insertAudit(client, entry) {
+  const row = auditRow(entry);
+  await client.query('INSERT INTO audit_log (time, user_name, action, subject, detail) VALUES ($1, $2, $3, $4, $5)', [
+    row.time, row.user, row.action, row.subject, row.detail,
+  ]);
+}
 
 /**
  * A receipt store in PostgreSQL, for sites that run several stateless collectors against
@@ -134,6 +168,87 @@ export async function openPostgresStore(connectionString) {
     async purgeBefore(before) {
       const { rowCount } = await pool.query('DELETE FROM receipts WHERE time < $1', [before]);
       return rowCount ?? 0;
+    },
+    async overview(range) {
+      const [from, to] = bounds(range);
+      const days = await pool.query(
+        `SELECT substr(time, 1, 10) AS day, (body::json ->> 'origin') COLLATE "C" AS origin, count(*)::int AS count
+         FROM receipts WHERE ($1::text IS NULL OR time >= $1) AND ($2::text IS NULL OR time < $2)
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+        [from, to],
+      );
+      // See the SQLite store: a denial is a withdrawal by method or against a granting prev.
+      const choices = await pool.query(
+        `SELECT (r.body::json ->> 'origin') COLLATE "C" AS origin, c.key COLLATE "C" AS choice,
+                count(*) FILTER (WHERE c.value::text = 'true')::int AS granted,
+                count(*) FILTER (WHERE c.value::text = 'false' AND NOT w.withdrawn)::int AS denied,
+                count(*) FILTER (WHERE c.value::text = 'false' AND w.withdrawn)::int AS withdrawn
+         FROM receipts AS r CROSS JOIN LATERAL json_each(r.body::json -> 'choices') AS c
+         CROSS JOIN LATERAL (SELECT r.body::json ->> 'method' = 'withdraw' OR EXISTS (
+           SELECT 1 FROM receipts AS p WHERE p.hash = r.prev AND p.body::json -> 'choices' ->> c.key = 'true') AS withdrawn) AS w
+         WHERE ($1::text IS NULL OR r.time >= $1) AND ($2::text IS NULL OR r.time < $2)
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+        [from, to],
+      );
+      return { days: days.rows, choices: choices.rows };
+    },
+    async erase(subject, { erasedAt, reason, erasedBy }, audit) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO tombstones (id, subject, hash, erased_at, reason, erased_by)
+           SELECT id, subject, hash, $2, $3, $4 FROM receipts WHERE subject = $1 ORDER BY time, id
+           ON CONFLICT (id) DO NOTHING`,
+          [subject, erasedAt, reason, erasedBy],
+        );
+        const erased = (await client.query('DELETE FROM receipts WHERE subject = $1', [subject])).rowCount ?? 0;
+        await insertAudit(client, { ...audit, detail: { ...audit.detail, erased } });
+        await client.query('COMMIT');
+        return erased;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async tombstones(subject) {
+      const { rows } = await pool.query(
+        `SELECT id, hash, erased_at AS "erasedAt", reason, erased_by AS "erasedBy" FROM tombstones
+         WHERE subject = $1 ORDER BY erased_at, seq`,
+        [subject],
+      );
+      return rows;
+    },
+    async tombstoneCount() {
+      const { rows } = await pool.query('SELECT count(*)::int AS n FROM tombstones');
+      return rows[0].n;
+    },
+    async appendAudit(entry) {
+      await insertAudit(pool, entry);
+    },
+    async auditPage({ before, limit }) {
+      const { rows } = await pool.query(
+        `SELECT seq, time, user_name AS user, action, subject, detail FROM audit_log
+         WHERE $1::bigint IS NULL OR seq < $1 ORDER BY seq DESC LIMIT $2`,
+        [before ?? null, limit],
+      );
+      return rows.map(readAuditRow);
+    },
+    async saveSession({ key, user, expiresAt, now }) {
+      await pool.query('DELETE FROM console_sessions WHERE expires_at <= $1', [now]);
+      await pool.query('INSERT INTO console_sessions (key, user_name, expires_at) VALUES ($1, $2, $3)', [key, user, expiresAt]);
+    },
+    async session(key, now) {
+      const { rows } = await pool.query(
+        'SELECT user_name AS user, expires_at AS "expiresAt" FROM console_sessions WHERE key = $1 AND expires_at > $2',
+        [key, now],
+      );
+      return rows[0];
+    },
+    async dropSession(key) {
+      await pool.query('DELETE FROM console_sessions WHERE key = $1', [key]);
     },
     async count() {
       const { rows } = await pool.query('SELECT count(*)::int AS n FROM receipts');

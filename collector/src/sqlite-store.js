@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { pagedBodies } from './store.js';
+import { auditRow, pagedBodies, readAuditRow } from './store.js';
 
 /** @typedef {import('./store.js').ReceiptStore} ReceiptStore */
 
@@ -20,6 +20,28 @@ DROP INDEX IF EXISTS receipts_subject_time;
 CREATE INDEX IF NOT EXISTS receipts_subject_time_id ON receipts (subject, time, id);
 CREATE INDEX IF NOT EXISTS receipts_time ON receipts (time);
 CREATE INDEX IF NOT EXISTS receipts_hash ON receipts (hash);
+CREATE TABLE IF NOT EXISTS tombstones (
+  id TEXT PRIMARY KEY NOT NULL,
+  subject TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  erased_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  erased_by TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tombstones_subject ON tombstones (subject);
+CREATE TABLE IF NOT EXISTS audit_log (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  time TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT,
+  detail TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS console_sessions (
+  key TEXT PRIMARY KEY NOT NULL,
+  user_name TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
 `;
 
 /**
@@ -138,6 +160,50 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
   const subjectChain = db.prepare(`${link} WHERE r.subject = @subject AND (r.time, r.id) > (@time, @id) ORDER BY r.time, r.id LIMIT @limit`);
   const allChains = db.prepare(`${link} WHERE (r.subject, r.time, r.id) > (@subject, @time, @id) ORDER BY r.subject, r.time, r.id LIMIT @limit`);
   const purge = db.prepare('DELETE FROM receipts WHERE time < ?');
+  const days = db.prepare(
+    `SELECT substr(time, 1, 10) AS day, json_extract(body, '$.origin') AS origin, count(*) AS count
+     FROM receipts WHERE (@from IS NULL OR time >= @from) AND (@to IS NULL OR time < @to)
+     GROUP BY day, origin ORDER BY day, origin`,
+  );
+  // A denial is a withdrawal when the method says so or the receipt's prev granted that id.
+  const choiceTotals = db.prepare(
+    `SELECT origin, choice, sum(value = 'true') AS granted,
+            sum(value = 'false' AND NOT withdrawn) AS denied, sum(value = 'false' AND withdrawn) AS withdrawn
+     FROM (SELECT json_extract(r.body, '$.origin') AS origin, c.key AS choice, c.type AS value,
+                  json_extract(r.body, '$.method') = 'withdraw' OR EXISTS (
+                    SELECT 1 FROM receipts AS p, json_each(p.body, '$.choices') AS pc
+                    WHERE p.hash = r.prev AND pc.key = c.key AND pc.type = 'true') AS withdrawn
+           FROM receipts AS r, json_each(r.body, '$.choices') AS c
+           WHERE (@from IS NULL OR r.time >= @from) AND (@to IS NULL OR r.time < @to))
+     GROUP BY origin, choice ORDER BY origin, choice`,
+  );
+  const entomb = db.prepare(
+    `INSERT INTO tombstones (id, subject, hash, erased_at, reason, erased_by)
+     SELECT id, subject, hash, @erasedAt, @reason, @erasedBy FROM receipts WHERE subject = @subject ORDER BY time, id
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const eraseSubject = db.prepare('DELETE FROM receipts WHERE subject = ?');
+  const tombstonesOf = db.prepare(
+    'SELECT id, hash, erased_at AS erasedAt, reason, erased_by AS erasedBy FROM tombstones WHERE subject = ? ORDER BY erased_at, rowid',
+  );
+  const tombstoneCount = db.prepare('SELECT count(*) FROM tombstones').pluck();
+  const appendAudit = db.prepare(
+    'INSERT INTO audit_log (time, user_name, action, subject, detail) VALUES (@time, @user, @action, @subject, @detail)',
+  );
+  const auditPage = db.prepare(
+    `SELECT seq, time, user_name AS user, action, subject, detail FROM audit_log
+     WHERE @before IS NULL OR seq < @before ORDER BY seq DESC LIMIT @limit`,
+  );
+  const erase = db.transaction((/** @type {string} */ subject, /** @type {import('./store.js').Erasure} */ erasure, /** @type {import('./store.js').AuditEntry} */ audit) => {
+    entomb.run({ subject, ...erasure });
+    const erased = eraseSubject.run(subject).changes;
+    appendAudit.run(auditRow({ ...audit, detail: { ...audit.detail, erased } }));
+    return erased;
+  });
+  const saveSession = db.prepare('INSERT INTO console_sessions (key, user_name, expires_at) VALUES (@key, @user, @expiresAt)');
+  const dropExpired = db.prepare('DELETE FROM console_sessions WHERE expires_at <= ?');
+  const findSession = db.prepare('SELECT user_name AS user, expires_at AS expiresAt FROM console_sessions WHERE key = ? AND expires_at > ?');
+  const dropSession = db.prepare('DELETE FROM console_sessions WHERE key = ?');
   const count = db.prepare('SELECT count(*) FROM receipts').pluck();
   const ping = db.prepare('SELECT 1').pluck();
 
@@ -162,6 +228,25 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
       return /** @type {any[]} */ (rows).map((row) => ({ ...row, missing: row.missing === 1 }));
     },
     purgeBefore: async (before) => purge.run(before).changes,
+    overview: async (range) => ({
+      days: /** @type {any[]} */ (days.all(bounds(range))),
+      choices: /** @type {any[]} */ (choiceTotals.all(bounds(range))),
+    }),
+    erase: async (subject, erasure, audit) => erase.immediate(subject, erasure, audit),
+    tombstones: async (subject) => /** @type {any[]} */ (tombstonesOf.all(subject)),
+    tombstoneCount: async () => /** @type {number} */ (tombstoneCount.get()),
+    appendAudit: async (entry) => {
+      appendAudit.run(auditRow(entry));
+    },
+    auditPage: async ({ before, limit }) => /** @type {any[]} */ (auditPage.all({ before: before ?? null, limit })).map(readAuditRow),
+    saveSession: async (session) => {
+      dropExpired.run(session.now);
+      saveSession.run(session);
+    },
+    session: async (key, now) => /** @type {any} */ (findSession.get(key, now)),
+    dropSession: async (key) => {
+      dropSession.run(key);
+    },
     count: async () => /** @type {number} */ (count.get()),
     // Constant cost: /healthz is not rate-limited, so it must not scan the table.
     ping: async () => {

@@ -37,6 +37,22 @@
  */
 
 /**
+ * Receipts a day per site (`origin`), and granted, denied and withdrawn a choice per site.
+ * A denial is a withdrawal when the receipt's method is `withdraw` or its `prev` granted that id.
+ * @typedef {{ days: { day: string, origin: string, count: number }[],
+ *   choices: { origin: string, choice: string, granted: number, denied: number, withdrawn: number }[] }} Overview
+ */
+/** What an erasure records in each tombstone. @typedef {{ erasedAt: string, reason: string, erasedBy: string }} Erasure */
+/** @typedef {{ id: string, hash: string } & Erasure} Tombstone */
+/**
+ * One line of the audit log. `user`: the console user, or {@link TOKEN_USER}; `detail`: the
+ * filters, format, reason or outcome.
+ * @typedef {{ time: string, user: string, action: string, subject: string | null, detail: Record<string, unknown> }} AuditEntry
+ */
+/** @typedef {AuditEntry & { seq: number }} AuditRecord */
+/** A console session; `key` is the SHA-256 of the cookie's value. @typedef {{ key: string, user: string, expiresAt: string }} Session */
+
+/**
  * @typedef {object} ReceiptStore
  * @property {'sqlite' | 'postgres'} kind
  * @property {(rows: StoredReceipt[]) => Promise<InsertResult>} insert
@@ -55,6 +71,21 @@
  *   one page of the receipts of `subject` (or of all, by subject) ordered by time then id,
  *   those after `after`: the chains, read a page at a time for the gaps reports
  * @property {(before: string) => Promise<number>} purgeBefore deletes receipts with `time` < before; returns the count
+ * @property {(range?: Range) => Promise<Overview>} overview the console's figures over a range
+ * @property {(subject: string, erasure: Erasure, audit: AuditEntry) => Promise<number>} erase
+ *   in one transaction: a tombstone for each of the subject's receipts, their deletion, and
+ *   the audit entry (its `detail.erased` set to the count); resolves to that count
+ * @property {(subject: string) => Promise<Tombstone[]>} tombstones a subject's, oldest first
+ * @property {() => Promise<number>} tombstoneCount
+ * @property {(entry: AuditEntry) => Promise<void>} appendAudit adds to the audit log, which
+ *   nothing updates or deletes
+ * @property {(page: { before?: number, limit: number }) => Promise<AuditRecord[]>} auditPage
+ *   newest first, those with a `seq` below `before`
+ * @property {(session: Session & { now: string }) => Promise<void>} saveSession stores a
+ *   session, dropping those expired by `now`
+ * @property {(key: string, now: string) => Promise<{ user: string, expiresAt: string } | undefined>} session
+ *   the session with that key, unless expired by `now`
+ * @property {(key: string) => Promise<void>} dropSession
  * @property {() => Promise<number>} count
  * @property {() => Promise<void>} ping throws when the database cannot be reached
  * @property {() => Promise<void>} close may be called more than once
@@ -87,6 +118,26 @@ export async function* bodyPages(store, { pageSize = 500, ...range }) {
  */
 export async function* pagedBodies(store, range) {
   for await (const rows of bodyPages(store, range)) for (const row of rows) yield row.body;
+}
+
+/** The audit log's `user` for a sign-in with the admin token (no user name can hold `#`). */
+export const TOKEN_USER = '#token';
+
+/**
+ * An audit entry as the stores' columns take it.
+ * @param {AuditEntry} entry
+ */
+export function auditRow({ time, user, action, subject, detail }) {
+  return { time, user, action, subject, detail: JSON.stringify(detail) };
+}
+
+/**
+ * An audit row as the stores read it back.
+ * @param {{ seq: number | string, time: string, user: string, action: string, subject: string | null, detail: string }} row
+ * @returns {AuditRecord}
+ */
+export function readAuditRow(row) {
+  return { ...row, seq: Number(row.seq), detail: JSON.parse(row.detail) };
 }
 
 /**

@@ -9,7 +9,8 @@ export const BIN = fileURLToPath(new URL('../bin/yinyom-collector.js', import.me
 export const baseEnv = { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1' };
 
 /**
- * Starts the CLI; `url` resolves once it prints the URL it listens on, `exited` when it exits.
+ * Starts the CLI; `url` resolves once it prints the URL it listens on, `exited` when it exits,
+ * and `printed(pattern)` to the first match of `pattern` in what it prints on stdout.
  * @param {string[]} args
  * @param {{ env?: Record<string, string>, cwd?: string }} [options]
  */
@@ -19,15 +20,27 @@ export function startCli(args, { env = {}, cwd } = {}) {
   child.stderr.on('data', (chunk) => (stderr += chunk));
   /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  /** @type {Promise<string>} */
-  const url = new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]);
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  /**
+   * @param {RegExp} pattern
+   * @returns {Promise<RegExpExecArray>}
+   */
+  const printed = (pattern) =>
+    new Promise((resolve, reject) => {
+      const look = () => {
+        const match = pattern.exec(out);
+        if (!match) return false;
+        child.stdout.off('data', look);
+        child.off('exit', gone);
+        resolve(match);
+        return true;
+      };
+      const gone = (/** @type {number | null} */ code) => reject(new Error(`exited with ${code} before printing ${pattern}: ${stderr}`));
+      if (look()) return;
+      child.stdout.on('data', look);
+      child.on('exit', gone);
     });
-    child.on('exit', (code) => reject(new Error(`exited with ${code} before listening: ${stderr}`)));
-  });
-  return { child, url, exited };
+  const url = printed(/listening on (http:\/\/\S+)/).then((match) => match[1]);
+  return { child, url, exited, printed };
 }

@@ -4,11 +4,9 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, it as runIt } from 'node:test';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { startCli } from './cli.js';
 import { createCollector } from '../src/index.js';
-import { ADMIN_TOKEN, SITE, adminGet, post, send, snapshot, startCollector } from './harness.js';
+import { ADMIN_TOKEN, SITE, adminGet, post, runSql, send, snapshot, startCollector } from './harness.js';
 import { proofSuite } from './proof-suite.js';
 import { makeChain, makeReceipt, rehash, uuidv7 } from './receipts.js';
 
@@ -52,18 +50,7 @@ export function collectorSuite(backend, { skip } = {}) {
    * Renames the receipts table from a second connection.
    * @param {{ db?: string, databaseUrl?: string }} database
    */
-  async function renameReceiptsTable(database) {
-    if (database.db) {
-      const db = new Database(database.db);
-      db.exec('ALTER TABLE receipts RENAME TO receipts_away');
-      db.close();
-      return;
-    }
-    const client = new pg.Client({ connectionString: database.databaseUrl });
-    await client.connect();
-    await client.query('ALTER TABLE receipts RENAME TO receipts_away');
-    await client.end();
-  }
+  const renameReceiptsTable = (database) => runSql(database, 'ALTER TABLE receipts RENAME TO receipts_away');
 
   /**
    * @param {import('light-my-request').Response} res

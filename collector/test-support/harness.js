@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { createCollector } from '../src/index.js';
 
 /**
@@ -119,4 +121,23 @@ export function send(url, { method = 'GET', headers = {}, body } = {}) {
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/**
+ * Runs one statement on a test database from a connection of its own (`$1`… parameters).
+ * @param {{ db?: string, databaseUrl?: string }} database
+ * @param {string} sql
+ * @param {unknown[]} [values]
+ */
+export async function runSql(database, sql, values = []) {
+  if (database.db) {
+    const db = new Database(database.db);
+    db.prepare(sql.replace(/\$\d+/g, '?')).run(...values);
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: database.databaseUrl });
+  await client.connect();
+  await client.query(sql, values);
+  await client.end();
 }

@@ -1,12 +1,15 @@
 // @ts-check
 // A throwaway PostgreSQL server for the tests: initdb in a temp folder, started on a free
 // loopback port with its socket in that folder, stopped and removed afterwards.
+import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, it } from 'node:test';
 import pg from 'pg';
+import { postgresBackend } from './harness.js';
 
 /** @returns {string | undefined} the newest /usr/lib/postgresql/<version>/bin with initdb and pg_ctl */
 function findBin() {
@@ -132,4 +135,26 @@ function databases(adminUrl, stopServer) {
       await stopServer();
     },
   };
+}
+
+/**
+ * Runs a suite on a throwaway PostgreSQL: each of its tests is skipped, with the reason, when
+ * PostgreSQL is missing, and fails in CI (which installs it: .ci/run), where a skip would
+ * hide a broken backend.
+ *
+ * @param {(backend: import('./harness.js').Backend, options?: { skip?: string }) => void} suite
+ */
+export async function onTestPostgres(suite) {
+  const started = await startTestPostgres();
+  const inCI = !['', '0', 'false'].includes(process.env.CI ?? '');
+  if ('skip' in started && inCI) {
+    it('PostgreSQL is available in CI', () => assert.fail(`${started.skip}; CI=${process.env.CI} requires the PostgreSQL tests to run`));
+  } else if ('skip' in started) {
+    console.log(started.skip);
+    suite({ name: 'PostgreSQL', freshDatabase: async () => ({}), cleanup: async () => {} }, { skip: started.skip });
+  } else {
+    const backend = postgresBackend(started.pg);
+    after(() => backend.cleanup());
+    suite(backend);
+  }
 }
