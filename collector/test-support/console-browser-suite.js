@@ -166,6 +166,7 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
       it('prints the access request letter in Thai', async () => {
         await visit(`/admin/subjects/${encodeURIComponent(SUBJECT)}/access-request`, '#receipt-list');
         assert.match(await text('main'), /มาตรา 30 แห่งพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ\.ศ\. 2562/);
+        assert.match(await text('.letter'), new RegExp(`ผู้ควบคุมข้อมูลส่วนบุคคล\\s+${chain[0].controller}`));
         assert.equal(await page.$$eval('#receipt-list tbody tr', (trs) => trs.length), 2);
         await axeInBoth('the access request letter');
         assert.equal(await page.evaluate(() => document.documentElement.lang), 'th');
