@@ -69,7 +69,6 @@ const EXPORT_FORMATS = {
  * @property {() => number} now
  * @property {number} exportPageSize
  * @property {URL} mappingUrl
- * @property {URL} kantaraUrl
  * @property {URL} consoleDir
  * @property {() => { retentionDays: number | null, nextPurge: string | null }} purgeSchedule
  * @property {() => import('./store.js').ReceiptStore} store
@@ -334,7 +333,7 @@ export async function consoleRoutes(app, options) {
       if (format === 'iso27560') content = JSON.stringify(await subjectDocument(store(), bodies, await loadMapping(options.mappingUrl)));
       else if (format === 'kantara') {
         /** @type {typeof import('../../dist/esm/core/receipts/to-kantara-receipt.js')} */
-        const { toKantaraReceipt } = await loadMapping(options.kantaraUrl, 'kantara');
+        const { toKantaraReceipt } = await loadMapping(KANTARA_URL, 'kantara');
         // The collector has no site config: the controller and purposes are named as the receipt names them.
         const receipts = bodies.map((body) => {
           const receipt = JSON.parse(body);
