@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it as runIt } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { hashPassword } from '../src/passwords.js';
 import { ADMIN_TOKEN, post, startCollector } from './harness.js';
 import { makeChain, makeReceipt, rehash } from './receipts.js';
 
@@ -21,6 +22,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const SITE = 'https://tdga.dga.or.th';
 const OTHER_SITE = 'https://www.dga.or.th';
 const SUBJECT = 'ผู้ใช้ 1';
+const PASSWORD = 'รหัสผ่านของสมชาย';
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
@@ -52,7 +54,9 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
       before(async () => {
         if (skip !== undefined || missing !== undefined) return;
         assert.ok(existsSync(new URL('../console/dist/console.js', import.meta.url)), 'run npm run build first: the console is not built');
-        ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], now: () => clock.now }));
+        // Both ways in: the form asks for a user name (optional) and a password or the token.
+        const adminUsers = { somchai: await hashPassword(PASSWORD) };
+        ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], adminUsers, now: () => clock.now }));
         url = await collector.listen({ port: 0, host: '127.0.0.1' });
         assert.equal((await post(collector, [chain[0], chain[1], other])).json().accepted.length, 3);
         browser = await puppeteer.launch({ ...launch, headless: true });
@@ -238,10 +242,12 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         clock.now -= 8 * 60 * 60 * 1000;
       });
 
-      it('signs out', async () => {
-        await page.type('#password', ADMIN_TOKEN);
+      it('signs in a named user, who signs out', async () => {
+        await page.type('#user', 'somchai');
+        await page.type('#password', PASSWORD);
         await page.click('main form button');
         await page.waitForSelector('#choices');
+        assert.equal(await text('header .user'), 'ผู้ใช้: somchai');
         await page.click('#sign-out');
         await page.waitForSelector('#password');
         await visit('/admin/', '#password');
