@@ -329,6 +329,7 @@ export function createCollector(options = {}) {
       mappingUrl: settings.mappingUrl,
       consoleDir: settings.consoleDir,
       store: ready,
+      signer,
       purgeSchedule: () => ({
         retentionDays: settings.retentionDays ?? null,
         nextPurge: settings.retentionDays === undefined ? null : new Date(purgedAt + settings.purgeIntervalMs).toISOString(),

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it as runIt } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { hashPassword } from '../src/passwords.js';
-import { ADMIN_TOKEN, post, startCollector } from './harness.js';
+import { ADMIN_TOKEN, adminGet, post, startCollector } from './harness.js';
+import { newKeyPem } from './proof-suite.js';
 import { makeChain, makeReceipt, rehash } from './receipts.js';
 
 const BROWSERS = /** @type {const} */ ([
@@ -56,7 +57,7 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         assert.ok(existsSync(new URL('../console/dist/console.js', import.meta.url)), 'run npm run build first: the console is not built');
         // Both ways in: the form asks for a user name (optional) and a password or the token.
         const adminUsers = { somchai: await hashPassword(PASSWORD) };
-        ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], adminUsers, now: () => clock.now }));
+        ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], adminUsers, signingKeys: [newKeyPem()], now: () => clock.now }));
         url = await collector.listen({ port: 0, host: '127.0.0.1' });
         assert.equal((await post(collector, [chain[0], chain[1], other])).json().accepted.length, 3);
         browser = await puppeteer.launch({ ...launch, headless: true });
@@ -153,8 +154,9 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         assert.equal(new URL(page.url()).pathname, `/admin/subjects/${encodeURIComponent(SUBJECT)}`);
         const ids = await page.$$eval('#receipt-list tbody tr td.mono', (cells) => cells.map((cell) => /** @type {HTMLElement} */ (cell).innerText));
         assert.deepEqual(ids, chain.map((r) => r.id));
-        const hashes = await page.$$eval('#receipt-list tbody tr td:last-child', (cells) => cells.map((cell) => /** @type {HTMLElement} */ (cell).innerText));
-        assert.deepEqual(hashes, ['ตรงกับเนื้อหา', 'ตรงกับเนื้อหา']);
+        const checks = await page.$$eval('#receipt-list tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(-2).map((cell) => /** @type {HTMLElement} */ (cell).innerText)));
+        const [{ kid }] = (await adminGet(collector, '/v1/keys')).json().keys;
+        assert.deepEqual(checks, chain.map(() => ['ตรงกับเนื้อหา', `ลงนามด้วยกุญแจ ${kid}`]));
         assert.equal(await text('[data-figure=chain]'), 'ครบถ้วน');
         const links = await page.$$eval('main a[download]', (as) => as.map((a) => a.getAttribute('href')));
         assert.deepEqual(links.map((href) => new URL(String(href), url).searchParams.get('format')), ['json', 'csv', 'kantara', 'iso27560']);
