@@ -210,6 +210,15 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
       it('downloads the export for a range and a site, and the CSV of everything', async () => {
         await visit('/admin/export', 'form.filters');
         await axeInBoth('the export page');
+        // A range that ends before it starts is not sent.
+        await page.$eval('#from', (input) => {
+          /** @type {HTMLInputElement} */ (input).value = '2026-11-20';
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        });
+        await page.$eval('#to', (input) => (/** @type {HTMLInputElement} */ (input).value = '2026-11-19'));
+        assert.equal(await page.$eval('form.filters', (form) => /** @type {HTMLFormElement} */ (form).checkValidity()), false);
+        await page.$eval('#from', (input) => (/** @type {HTMLInputElement} */ (input).value = ''));
+        await page.$eval('#to', (input) => (/** @type {HTMLInputElement} */ (input).value = ''));
         await page.select('#site', OTHER_SITE);
         await page.click('#format-ndjson');
         const download = await page.evaluate(async () => {
