@@ -69,10 +69,10 @@ const EXPORT_FORMATS = {
  * @property {() => number} now
  * @property {number} exportPageSize
  * @property {URL} mappingUrl
- * @property {URL} kantaraUrl
  * @property {URL} consoleDir
  * @property {() => { retentionDays: number | null, nextPurge: string | null }} purgeSchedule
  * @property {() => import('./store.js').ReceiptStore} store
+ * @property {import('./signing.js').ReceiptSigner} [signer] the collector's countersigner, if it signs
  */
 
 /**
@@ -313,11 +313,16 @@ export async function consoleRoutes(app, options) {
       const rows = await store().bySubject(subject);
       await audit(request, 'subject-lookup', subject, {});
       const receipts = rows.map((row) => JSON.parse(row.body));
+      // Whether each stored receipt still matches its hash: a row changed in the database since it was received does not.
+      const intact = receipts.map((receipt) => verifyReceiptHash(receipt));
+      const { signer } = options;
       return {
         subject,
         receipts,
-        // Whether each stored receipt still matches its hash: a row changed in the database since it was received does not.
-        intact: receipts.map((receipt) => verifyReceiptHash(receipt)),
+        intact,
+        // Ed25519 is deterministic: the countersignature of an intact receipt under the signing
+        // key is the one the collector answered when it received it with that key.
+        signatures: signer ? receipts.map((receipt, i) => (intact[i] ? signer.sign(receipt) : null)) : null,
         chain: await chainReport(store(), subject),
         tombstones: await store().tombstones(subject),
       };
@@ -334,7 +339,7 @@ export async function consoleRoutes(app, options) {
       if (format === 'iso27560') content = JSON.stringify(await subjectDocument(store(), bodies, await loadMapping(options.mappingUrl)));
       else if (format === 'kantara') {
         /** @type {typeof import('../../dist/esm/core/receipts/to-kantara-receipt.js')} */
-        const { toKantaraReceipt } = await loadMapping(options.kantaraUrl, 'kantara');
+        const { toKantaraReceipt } = await loadMapping(KANTARA_URL, 'kantara');
         // The collector has no site config: the controller and purposes are named as the receipt names them.
         const receipts = bodies.map((body) => {
           const receipt = JSON.parse(body);

@@ -12,7 +12,7 @@ import { checkBatch } from './check-batch.js';
 import { CONSOLE_DIR, consoleRoutes } from './console-routes.js';
 import { csvLines, ndjsonLines } from './export-format.js';
 import { HttpError } from './http-error.js';
-import { KANTARA_URL, MAPPING_URL, documentChunks, loadMapping, subjectDocument } from './iso27560.js';
+import { MAPPING_URL, documentChunks, loadMapping, subjectDocument } from './iso27560.js';
 import { originAllowList } from './origins.js';
 import { parseUsersFile } from './passwords.js';
 import { DAY_MS, dayRange, intParam, subjectParam } from './params.js';
@@ -72,8 +72,8 @@ const KEYS_MAX_AGE = 300;
  *   countersigns every accepted and duplicate receipt; all are published at `GET /v1/keys`
  *   (keep retired keys after the first, so that what they signed still verifies). Default:
  *   no signing.
- * @property {URL} [consoleDir] the folder of the console's `console.css` and built
- *   `dist/console.js`; default collector/console/
+ * @property {URL} [consoleDir] the folder of the console's `console.css`, `icon.svg` and
+ *   built `dist/console.js`; default collector/console/
  * @property {URL} [mappingUrl] where `format=iso27560` loads the ISO/IEC TS 27560 mapping from;
  *   default the SDK's build beside the collector (dist/esm/core/receipts/to-iso27560.js).
  */
@@ -327,9 +327,9 @@ export function createCollector(options = {}) {
       now: settings.now,
       exportPageSize: settings.exportPageSize,
       mappingUrl: settings.mappingUrl,
-      kantaraUrl: settings.kantaraUrl,
       consoleDir: settings.consoleDir,
       store: ready,
+      signer,
       purgeSchedule: () => ({
         retentionDays: settings.retentionDays ?? null,
         nextPurge: settings.retentionDays === undefined ? null : new Date(purgedAt + settings.purgeIntervalMs).toISOString(),
@@ -457,7 +457,6 @@ function resolveOptions(options) {
     now: typeof options.now === 'function' ? options.now : options.now === undefined ? Date.now : fail('now must be a function returning milliseconds'),
     signingKeys: options.signingKeys,
     mappingUrl: options.mappingUrl === undefined ? MAPPING_URL : options.mappingUrl instanceof URL ? options.mappingUrl : fail('mappingUrl must be a URL'),
-    kantaraUrl: KANTARA_URL,
     consoleDir: options.consoleDir === undefined ? CONSOLE_DIR : options.consoleDir instanceof URL ? options.consoleDir : fail('consoleDir must be a URL'),
   };
 }

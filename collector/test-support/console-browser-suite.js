@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it as runIt } from 'node:test';
 import puppeteer from 'puppeteer-core';
-import { ADMIN_TOKEN, post, startCollector } from './harness.js';
+import { hashPassword } from '../src/passwords.js';
+import { ADMIN_TOKEN, adminGet, post, startCollector } from './harness.js';
+import { newKeyPem } from './proof-suite.js';
 import { makeChain, makeReceipt, rehash } from './receipts.js';
 
 const BROWSERS = /** @type {const} */ ([
@@ -21,6 +23,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const SITE = 'https://tdga.dga.or.th';
 const OTHER_SITE = 'https://www.dga.or.th';
 const SUBJECT = 'ผู้ใช้ 1';
+const PASSWORD = 'รหัสผ่านของสมชาย';
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
@@ -52,7 +55,9 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
       before(async () => {
         if (skip !== undefined || missing !== undefined) return;
         assert.ok(existsSync(new URL('../console/dist/console.js', import.meta.url)), 'run npm run build first: the console is not built');
-        ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], now: () => clock.now }));
+        // Both ways in: the form asks for a user name (optional) and a password or the token.
+        const adminUsers = { somchai: await hashPassword(PASSWORD) };
+        ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], adminUsers, signingKeys: [newKeyPem()], now: () => clock.now }));
         url = await collector.listen({ port: 0, host: '127.0.0.1' });
         assert.equal((await post(collector, [chain[0], chain[1], other])).json().accepted.length, 3);
         browser = await puppeteer.launch({ ...launch, headless: true });
@@ -149,8 +154,9 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         assert.equal(new URL(page.url()).pathname, `/admin/subjects/${encodeURIComponent(SUBJECT)}`);
         const ids = await page.$$eval('#receipt-list tbody tr td.mono', (cells) => cells.map((cell) => /** @type {HTMLElement} */ (cell).innerText));
         assert.deepEqual(ids, chain.map((r) => r.id));
-        const hashes = await page.$$eval('#receipt-list tbody tr td:last-child', (cells) => cells.map((cell) => /** @type {HTMLElement} */ (cell).innerText));
-        assert.deepEqual(hashes, ['ตรงกับเนื้อหา', 'ตรงกับเนื้อหา']);
+        const checks = await page.$$eval('#receipt-list tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(-2).map((cell) => /** @type {HTMLElement} */ (cell).innerText)));
+        const [{ kid }] = (await adminGet(collector, '/v1/keys')).json().keys;
+        assert.deepEqual(checks, chain.map(() => ['ตรงกับเนื้อหา', `ลงนามด้วยกุญแจ ${kid}`]));
         assert.equal(await text('[data-figure=chain]'), 'ครบถ้วน');
         const links = await page.$$eval('main a[download]', (as) => as.map((a) => a.getAttribute('href')));
         assert.deepEqual(links.map((href) => new URL(String(href), url).searchParams.get('format')), ['json', 'csv', 'kantara', 'iso27560']);
@@ -166,6 +172,7 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
       it('prints the access request letter in Thai', async () => {
         await visit(`/admin/subjects/${encodeURIComponent(SUBJECT)}/access-request`, '#receipt-list');
         assert.match(await text('main'), /มาตรา 30 แห่งพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ\.ศ\. 2562/);
+        assert.match(await text('.letter'), new RegExp(`ผู้ควบคุมข้อมูลส่วนบุคคล\\s+${chain[0].controller}`));
         assert.equal(await page.$$eval('#receipt-list tbody tr', (trs) => trs.length), 2);
         await axeInBoth('the access request letter');
         assert.equal(await page.evaluate(() => document.documentElement.lang), 'th');
@@ -203,6 +210,15 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
       it('downloads the export for a range and a site, and the CSV of everything', async () => {
         await visit('/admin/export', 'form.filters');
         await axeInBoth('the export page');
+        // A range that ends before it starts is not sent.
+        await page.$eval('#from', (input) => {
+          /** @type {HTMLInputElement} */ (input).value = '2026-11-20';
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        });
+        await page.$eval('#to', (input) => (/** @type {HTMLInputElement} */ (input).value = '2026-11-19'));
+        assert.equal(await page.$eval('form.filters', (form) => /** @type {HTMLFormElement} */ (form).checkValidity()), false);
+        await page.$eval('#from', (input) => (/** @type {HTMLInputElement} */ (input).value = ''));
+        await page.$eval('#to', (input) => (/** @type {HTMLInputElement} */ (input).value = ''));
         await page.select('#site', OTHER_SITE);
         await page.click('#format-ndjson');
         const download = await page.evaluate(async () => {
@@ -237,10 +253,12 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         clock.now -= 8 * 60 * 60 * 1000;
       });
 
-      it('signs out', async () => {
-        await page.type('#password', ADMIN_TOKEN);
+      it('signs in a named user, who signs out', async () => {
+        await page.type('#user', 'somchai');
+        await page.type('#password', PASSWORD);
         await page.click('main form button');
         await page.waitForSelector('#choices');
+        assert.equal(await text('header .user'), 'ผู้ใช้: somchai');
         await page.click('#sign-out');
         await page.waitForSelector('#password');
         await visit('/admin/', '#password');

@@ -10,6 +10,7 @@ import { describe, it as runIt } from 'node:test';
 import { hashPassword } from '../src/passwords.js';
 import { OWN_ORIGIN, consoleClient } from './console-client.js';
 import { ADMIN_TOKEN, SITE, adminGet, post, runSql, snapshot, startCollector } from './harness.js';
+import { newKeyPem, signatureVerifies } from './proof-suite.js';
 import { makeChain, makeReceipt, rehash } from './receipts.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -274,20 +275,26 @@ export function consoleSuite(backend, { skip } = {}) {
         const body = res.json();
         assert.deepEqual(body.receipts, [chain[0], chain[2]]);
         assert.deepEqual(body.intact, [true, true]);
+        assert.equal(body.signatures, null, 'a collector without a signing key countersigns nothing');
         assert.equal(body.chain.complete, false);
         assert.deepEqual(body.chain.gaps.map((/** @type {any} */ g) => g.id), [chain[2].id]);
         assert.deepEqual(body.tombstones, []);
         assert.deepEqual((await auditActions(client)).slice(0, 1), ['subject-lookup #token ผู้ใช้ 1']);
       });
 
-      it('tells a receipt changed in the database since it was received', async (t) => {
-        const { collector, client, database } = await open(t);
+      it('tells a receipt changed in the database since it was received, and countersigns only the intact ones', async (t) => {
+        const { collector, client, database } = await open(t, { signingKeys: [newKeyPem()] });
         const chain = makeChain(2, { subject: 's1' }, T0);
         await post(collector, chain);
         const changed = JSON.stringify({ ...chain[1], choices: { ...chain[1].choices, marketing: true } });
         await runSql(database, 'UPDATE receipts SET body = $1 WHERE id = $2', [changed, chain[1].id]);
         await client.signedIn(ADMIN_TOKEN);
-        assert.deepEqual((await client.get('/admin/api/subjects/s1')).json().intact, [true, false]);
+        const body = (await client.get('/admin/api/subjects/s1')).json();
+        assert.deepEqual(body.intact, [true, false]);
+        const [signed, unsigned] = body.signatures;
+        assert.equal(unsigned, null);
+        assert.ok(signatureVerifies(chain[0], signed, (await adminGet(collector, '/v1/keys')).json()));
+        assert.deepEqual(signed, (await post(collector, [chain[0]])).json().signatures[chain[0].id], 'the signature a resend is answered');
       });
 
       it('downloads the receipts as JSON, CSV, Kantara CR 1.1 and ISO/IEC TS 27560, each logged as an export', async (t) => {

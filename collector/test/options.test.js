@@ -35,6 +35,18 @@ describe('createCollector options', () => {
     assert.throws(() => create({ rateLimit: { max: 0 } }), /rateLimit\.max must be a whole number/);
   });
 
+  it('refuses console users that a users file would refuse, without showing a hash', () => {
+    assert.throws(() => create({ adminUsers: { somchai: 'plaintext-password' } }), (error) => {
+      assert.match(String(error), /createCollector: adminUsers: line 1: the hash of somchai is not a scrypt hash/);
+      assert.ok(!String(error).includes('plaintext-password'));
+      return true;
+    });
+    assert.throws(() => create({ adminUsers: { 'a b': '$scrypt$ln=15,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } }), /adminUsers: line 1: must be name:<scrypt hash>/);
+    assert.throws(() => create({ adminUsers: {} }), /adminUsers: names no user/);
+    assert.throws(() => create({ adminUsers: 'somchai:x' }), /adminUsers must be an object of name → hash/);
+    assert.throws(() => create({ consoleDir: '/srv/console' }), /createCollector: consoleDir must be a URL/);
+  });
+
   it('refuses a mapping location that is not a URL', () => {
     assert.throws(() => create({ mappingUrl: '/srv/to-iso27560.js' }), /createCollector: mappingUrl must be a URL/);
   });

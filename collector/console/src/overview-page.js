@@ -19,8 +19,12 @@ const WIDTH = 520;
 export function filterForm(page, current, extra, { action = '', button = page.t.apply } = {}) {
   const { t } = page;
   return html`<form class="filters" method="get" action=${action} aria-label=${t.filters}>
-    <p><label for="from">${t.from}</label> <input id="from" name="from" type="date" .value=${current.from ?? ''}></p>
-    <p><label for="to">${t.to}</label> <input id="to" name="to" type="date" .value=${current.to ?? ''}></p>
+    <p>
+      <label for="from">${t.from}</label>
+      <input id="from" name="from" type="date" .value=${current.from ?? ''}
+        @input=${(/** @type {InputEvent} */ event) => ((/** @type {HTMLInputElement} */ (page.querySelector('#to'))).min = /** @type {HTMLInputElement} */ (event.target).value)}>
+    </p>
+    <p><label for="to">${t.to}</label> <input id="to" name="to" type="date" min=${current.from ?? ''} .value=${current.to ?? ''}></p>
     <p>
       <label for="site">${t.site}</label>
       <select id="site" name="site">

@@ -82,12 +82,13 @@ export class SubjectPage extends ConsolePage {
         ${data.receipts.length === 0
           ? html`<p>${t.noReceipts}</p>`
           : html`<table id="receipt-list">
-              <thead><tr><th scope="col">${t.time}</th><th scope="col">${t.method}</th><th scope="col">${t.actor}</th><th scope="col">${t.choices}</th><th scope="col">${t.notice}</th><th scope="col">${t.receipt}</th><th scope="col">${t.integrity}</th></tr></thead>
+              <thead><tr><th scope="col">${t.time}</th><th scope="col">${t.method}</th><th scope="col">${t.actor}</th><th scope="col">${t.choices}</th><th scope="col">${t.notice}</th><th scope="col">${t.receipt}</th><th scope="col">${t.integrity}</th>${data.signatures ? html`<th scope="col">${t.countersignature}</th>` : ''}</tr></thead>
               <tbody>${data.receipts.map(
                 (/** @type {any} */ r, /** @type {number} */ i) => html`<tr>
                   <td>${formatTime(this.lang, r.time)}</td><td>${t.methods[r.method] ?? r.method}</td><td>${actorText(t, r.actor)}</td>
                   <td>${choicesList(t, r.choices)}</td><td>${r.notice.version}</td><td class="mono">${r.id}</td>
                   <td class=${data.intact[i] ? '' : 'error'}>${data.intact[i] ? t.intact : t.altered}</td>
+                  ${data.signatures ? html`<td>${data.signatures[i] ? html`${t.signedWith} <span class="mono">${data.signatures[i].kid}</span>` : t.notSigned}</td>` : ''}
                 </tr>`,
               )}</tbody>
             </table>`}
