@@ -8,6 +8,7 @@ const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
 const only = process.env.BROWSERS?.split(',');
 
 const browsers = [];
+const plugins = [];
 if (!only || only.includes('chromium')) {
   browsers.push(
     chromeLauncher({
@@ -23,6 +24,13 @@ if (!only || only.includes('chromium')) {
 if (!only || only.includes('firefox')) {
   browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true } }));
 }
+if (!only || only.includes('webkit')) {
+  const { missingForWebkit, webkitLauncher, webkitCommands } = await import('./test/support/webkit-launcher.mjs');
+  const missing = missingForWebkit();
+  if (missing.length) throw new Error(`WebKit needs ${missing.join(' and ')}. Install with: sudo apt-get install -y ${[...new Set(missing)].join(' ')}`);
+  browsers.push(await webkitLauncher());
+  plugins.push(webkitCommands());
+}
 for (const [name, path] of [['chromium', CHROMIUM], ['firefox-esr', FIREFOX]]) {
   if (!existsSync(path)) {
     throw new Error(`${name} is not installed at ${path}. Install it with: sudo apt-get install -y ${name}`);
@@ -32,9 +40,10 @@ for (const [name, path] of [['chromium', CHROMIUM], ['firefox-esr', FIREFOX]]) {
 export default {
   files: ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), (await import('./test/support/collector-plugin.mjs')).collectorPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), (await import('./test/support/collector-plugin.mjs')).collectorPlugin(), ...plugins],
   browsers,
   concurrency: 1,
+  // Two at a time: three browsers on a two-core machine starve each other into timeouts.
   concurrentBrowsers: 2,
   testFramework: { config: { timeout: 10000 } },
 };

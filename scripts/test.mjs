@@ -1,16 +1,18 @@
 // `npm test`: the type check, the build, the Node suites (yinyom/server, the collector, the tools) and the
-// browser suite in Debian's Chromium and Firefox ESR. Stops at the first failing step and
-// ends with one summary line.
+// browser suite in Debian's Chromium, Firefox ESR and WebKit (WebKitGTK's MiniBrowser over
+// WebKitWebDriver, under a virtual display). Stops at the first failing step and ends with one
+// summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { missingForWebkit } from '../test/support/webkit-launcher.mjs';
 import { addBrowserCounts, addNodeCounts, emptyCounts, summaryLine, testFiles } from './test-counts.mjs';
 
 const browsers = { chromium: process.env.CHROMIUM_BIN || '/usr/bin/chromium', 'firefox-esr': process.env.FIREFOX_BIN || '/usr/bin/firefox-esr' };
-const missing = Object.entries(browsers).filter(([, path]) => !existsSync(path));
+const missing = [...new Set([...Object.entries(browsers).filter(([, path]) => !existsSync(path)).map(([name]) => name), ...missingForWebkit()])];
 if (missing.length) {
-  console.error(`Browser tests need ${missing.map(([name, path]) => `${name} (${path})`).join(' and ')}.`);
-  console.error(`Install with: sudo apt-get update && sudo apt-get install -y ${missing.map(([name]) => name).join(' ')}`);
+  console.error(`Browser tests need the Debian packages ${missing.join(', ')}.`);
+  console.error(`Install with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
   process.exit(1);
 }
 
@@ -38,5 +40,5 @@ step('build', 'npm', ['run', 'build', '--silent']);
 step('yinyom/server, cookie domains, demo (Node)', 'node', ['--test', '--test-reporter=tap', ...testFiles(root, ['test/server', 'test/e2e', 'demo']), 'scripts/test-counts.test.mjs'], nodeCounts, root);
 step('collector (Node, SQLite and PostgreSQL)', 'node', ['--test', '--test-reporter=tap', ...testFiles(`${root}collector`, ['test'])], nodeCounts, 'collector');
 step('yinyom tools: notice import, scan, check (Node, Chromium)', 'node', ['--test', '--test-reporter=tap', ...testFiles(`${root}tools`, ['test'])], nodeCounts, 'tools');
-step('browsers (Chromium, Firefox ESR)', 'npx', ['web-test-runner'], browserCounts);
+step('browsers (Chromium, Firefox ESR, WebKit)', 'npx', ['web-test-runner'], browserCounts);
 console.log(`\n${summaryLine(counts)}`);

@@ -118,11 +118,12 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   };
   const gate = createGate((ids) => ids.every(granted), options.nonce || undefined);
   let post = (value: string): void => void value;
-  /** Writes `next` as the decision cookie, stamped with this config's fingerprint; `undefined` deletes it. */
-  const saveCookie = (next: StoredDecision | undefined) => writeDecisionCookie(next && { ...next, config: fingerprint }, config);
+  /** Writes `next` as the decision cookie, stamped with this config's fingerprint; `undefined` deletes it. A stopped instance writes nothing. */
+  const saveCookie = (next: StoredDecision | undefined) => signal?.aborted || writeDecisionCookie(next && { ...next, config: fingerprint }, config);
 
-  /** Makes `next` the decision in force and carries out everything that follows from it. */
+  /** Makes `next` the decision in force and carries out everything that follows from it; a stopped instance stays as it was. */
   function apply(next: StoredDecision | undefined, persist?: boolean, broadcast?: boolean) {
+    if (signal?.aborted) return;
     state.replace(next);
     if (persist) saveCookie(next);
     if (config.googleConsentMode) consentMode(config.categories, granted);
@@ -322,6 +323,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       // The cookie's `p` says receipts wait to be sent; without a cookie, localStorage says whether any exist.
       const bookNeeded = decision ? decision.pending : (await hint) !== null;
       const notice = await loadNotice();
+      // Stopped while the notice loaded (React's StrictMode stops the first of two instances at once).
+      if (signal?.aborted) return;
       if (bookNeeded) {
         const book = await openBook();
         if (!state.current()) await restore(book, notice);

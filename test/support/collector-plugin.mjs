@@ -106,43 +106,45 @@ function faultProxy(target) {
     forward.on('error', () => response.destroy());
     forward.end(body);
   });
-  // Down, the address still listens but cuts every connection at once: giving the port up
-  // and taking it again could find it taken meanwhile (any outgoing connection on the machine
-  // may be given it as its ephemeral port), and the test would fail with EADDRINUSE.
-  let refusing = false;
   server.on('connection', (socket) => {
-    if (refusing) return socket.destroy();
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
 
-  const listen = () =>
+  /** Listens on `at` (0: any free port); rejects with the listen error. */
+  const listenOn = (at) =>
     new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
+      server.listen(at, '127.0.0.1', () => {
         server.off('error', reject);
-        port = server.address().port;
-        resolve(`http://127.0.0.1:${port}`);
+        resolve(server.address().port);
       });
     });
-  // Refuse connections, and cut the browser's kept-alive sockets too.
-  const down = async () => {
-    refusing = true;
-    for (const socket of sockets) socket.destroy();
+  // The first listen takes a port below Linux's ephemeral range (32768 and up): when the proxy
+  // goes down and comes back on the same port, no outgoing connection of the machine can have
+  // been given it meanwhile (EADDRINUSE). A port some other server holds is skipped.
+  const listen = async () => {
+    for (let tries = 0; !port; tries++) {
+      const candidate = 20000 + Math.floor(Math.random() * 12000);
+      port = await listenOn(candidate).catch((error) => {
+        if (error.code !== 'EADDRINUSE' || tries > 50) throw error;
+        return 0;
+      });
+    }
+    if (!server.listening) await listenOn(port);
+    return `http://127.0.0.1:${port}`;
   };
-  const close = () =>
+  // Refuse connections: stop listening and cut the browser's kept-alive sockets too.
+  const down = () =>
     new Promise((resolve) => {
-      down();
       server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
     });
 
   return {
     listen,
     down,
-    up: async () => {
-      refusing = false;
-      return `http://127.0.0.1:${port}`;
-    },
+    up: listen,
     retarget: (url) => (upstream = url),
     fault(list) {
       for (const fault of list) {
@@ -155,7 +157,7 @@ function faultProxy(target) {
       poison = new Set();
     },
     log,
-    close: () => (server.listening ? close() : Promise.resolve()),
+    close: () => (server.listening ? down() : Promise.resolve()),
   };
 }
 
@@ -178,7 +180,7 @@ async function startCollector(origin, sign) {
     proxy,
     url: () => url,
     endpoint: `${proxyUrl}/v1/receipts`,
-    // Down: the collector process is gone (closed) and its address cuts every connection.
+    // Down: the collector process is gone (closed) and its address refuses connections.
     async down() {
       await proxy.down();
       await collector?.close();

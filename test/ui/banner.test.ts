@@ -1,11 +1,11 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { ConsentApi } from '../../src/core/types.js';
 import '../../src/elements.js';
 import { show } from '../../src/ui/index.js';
 import { shownHash } from '../../src/index.js';
 import type { YinyomBanner } from '../../src/ui/banner/yinyom-banner.js';
-import { deepFocus, drawnIn, emulate, freshConsent, gpcConsent, nextTask, pageScheme, resetPage, shadow, until } from './helpers.js';
+import { deepFocus, drawnIn, emulate, freshConsent, gpcConsent, nextTask, pageScheme, resetPage, isWebKit, setViewport, shadow, until } from './helpers.js';
 
 const text = (element: Element | null) => element!.textContent!.replace(/\s+/g, ' ').trim();
 const banner = () => document.querySelector('yinyom-banner')!;
@@ -250,7 +250,9 @@ describe('<yinyom-banner>', () => {
     expect(banner().open).to.equal(true);
   });
 
-  it('breaks Thai lines between words, never inside one', async () => {
+  it('breaks Thai lines between words, never inside one', async function () {
+    // WebKitGTK breaks Thai inside words on any page, not only here (README: WebKit).
+    if (isWebKit) this.skip();
     await setViewport({ width: 320, height: 700 });
     const walker = document.createTreeWalker(region().querySelector('p')!, NodeFilter.SHOW_TEXT);
     let text = walker.nextNode()!;

@@ -1,4 +1,4 @@
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport as setPageViewport } from '@web/test-runner-commands';
 import { createConsent } from '../../src/index.js';
 import type { Config, ConsentApi, Notice } from '../../src/core/types.js';
 import { useLanguage } from '../../src/i18n/localization.js';
@@ -192,12 +192,27 @@ export function deepFocus(): Element | null {
   return element;
 }
 
+/** The browser is WebKit (Safari's engine; here WebKitGTK's MiniBrowser over WebDriver). */
+export const isWebKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
+
+/**
+ * Sets the viewport's size and resolves to the size it got: through the runner in Chromium
+ * and Firefox; in WebKit, whose WebDriver session the runner cannot resize, by sizing the
+ * window (test/support/webkit-launcher.mjs), which is never narrower than MiniBrowser's
+ * toolbar: a narrow-screen test runs at that width there.
+ */
+export async function setViewport(size: { width: number; height: number }): Promise<{ width: number; height: number }> {
+  if (isWebKit) return executeServerCommand<{ width: number; height: number }, typeof size>('webkit-viewport', size) as Promise<{ width: number; height: number }>;
+  await setPageViewport(size);
+  return size;
+}
+
 /**
  * Emulates media features where the browser can (Chromium, through CDP); resolves `false`
- * where it cannot (Firefox under WebDriver BiDi), so a test can skip itself.
+ * where it cannot (Firefox under WebDriver BiDi, WebKit under WebDriver), so a test can skip itself.
  */
 export async function emulate(media: Parameters<typeof emulateMedia>[0]): Promise<boolean> {
-  if (navigator.userAgent.includes('Firefox')) return false;
+  if (navigator.userAgent.includes('Firefox') || isWebKit) return false;
   try {
     await emulateMedia(media);
     return true;

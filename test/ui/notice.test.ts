@@ -1,9 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import type { ConsentApi, Notice } from '../../src/core/types.js';
 import '../../src/elements.js';
 import type { YinyomNotice } from '../../src/ui/notice/yinyom-notice.js';
-import { deepFocus, drawnIn, emulate, freshConsent, notice, pageScheme, resetPage, shadow, until } from './helpers.js';
+import { deepFocus, drawnIn, emulate, freshConsent, notice, pageScheme, resetPage, isWebKit, setViewport, shadow, until } from './helpers.js';
 
 const text = (element: Element | null) => element!.textContent!.replace(/\s+/g, ' ').trim();
 
@@ -219,7 +218,9 @@ describe('<yinyom-notice>', () => {
     await until(() => shadow(plain).querySelectorAll('section').length === 3);
   });
 
-  it('makes a table too wide for the screen a focusable, named region', async () => {
+  it('makes a table too wide for the screen a focusable, named region', async function () {
+    // WebKitGTK breaks Thai anywhere, so the Thai cells shrink until the table fits (README: WebKit).
+    if (isWebKit) this.skip();
     await setViewport({ width: 375, height: 700 });
     const wide: Notice = {
       id: 'w',
