@@ -1,7 +1,7 @@
 import * as checker from './core/config.js';
 import { createConsentCore, type ConsentOptions } from './core/create-consent-core.js';
 import { createInertConsent } from './core/inert-consent.js';
-import { setDefaultConsent } from './core/instance.js';
+import { setDefaultConsent, stopConsent } from './core/instance.js';
 import type { ConsentApi } from './core/types.js';
 
 /**
@@ -13,7 +13,10 @@ export function createConsentWith(config: unknown, options: Pick<ConsentOptions,
   // Server-side rendering (Next.js, Nuxt, SvelteKit): an inert instance, decided in the browser.
   if (typeof document === 'undefined' || typeof navigator === 'undefined') return createInertConsent(config);
   const api = createConsentCore(config, { ...options, checker, receipts: () => import('./core/deferred.js') });
-  // An instance whose signal is already aborted never registers (setDefaultConsent ignores it).
+  // A stopped instance stops being the elements' default, and never becomes it again.
+  const { signal } = options;
+  if (signal?.aborted) stopConsent(api);
+  else signal?.addEventListener('abort', () => stopConsent(api), { once: true });
   setDefaultConsent(api);
   return api;
 }

@@ -5,7 +5,6 @@ import { decodeDecision, encodeDecision, readDecisionCookie, writeDecisionCookie
 import { createDecisionState } from './decision-state.js';
 import type * as Deferred from './deferred.js';
 import { createGate, observeDocument } from './gating.js';
-import { stopConsent } from './instance.js';
 import { failure, log } from './log.js';
 import { createNoticeSource } from './notice-source.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
@@ -80,8 +79,6 @@ function guard(what: string, fn: () => void) {
  */
 export function createConsentCore(input: unknown, options: ConsentOptions): ConsentApi {
   const { signal } = options;
-  /** A stopped instance decides and shows nothing: in React's StrictMode, the first of two is stopped at once. */
-  const stoppedError = () => failure('this instance was stopped (its signal was aborted)');
   const showsUi = !!options.ui && !options.headless;
   const chunk = once(() => options.receipts?.() ?? Promise.reject(failure('no receipt book configured')));
   const loadUi = once(() => options.ui?.() ?? Promise.reject(failure('no UI was configured for this instance')));
@@ -172,23 +169,23 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   );
 
   /** Every decision passes here, one at a time: merged, recorded as a receipt, then applied. */
-  const decide = (update: Choices, { method = 'api', actor, guardian, shown: displayed }: DecisionOptions): Promise<Receipt> => {
+  const decide = (update: Choices, options: DecisionOptions): Promise<Receipt> => {
     const result = queue.then(async () => {
       await checked;
-      if (signal?.aborted) throw stoppedError();
+      // A stopped instance decides nothing: in React's StrictMode, the first of two is stopped at once.
+      if (signal?.aborted) throw failure('this instance was stopped');
       const broken = state.broken();
       if (broken) throw failure(broken);
-      const { checkActor, mergeChoices, deleteCookies, shownHashes } = await chunk();
-      checkActor(actor, guardian);
-      const choices = mergeChoices(config, state.current()?.choices, update);
+      const { prepareDecision, deleteCookies } = await chunk();
+      const decision = await prepareDecision(config, state.current()?.choices, update, options, language);
+      const { choices } = decision;
       const notice = await loadNotice();
-      const shown = await shownHashes(config, Object.keys(update), language, displayed);
       const before = state.optional.filter((category) => state.get(category.id) !== false);
       const time = new Date();
       let receipt: Receipt | undefined;
       let error: unknown;
       try {
-        receipt = await (await openBook()).record({ choices, method, actor, guardian, language, notice, gpc: state.gpc, time, shown });
+        receipt = await (await openBook()).record({ ...decision, notice, gpc: state.gpc, time });
         noticeHash = receipt.notice.hash;
         receiptsHint(config.endpoint ? 'pending' : 'sent');
       } catch (caught) {
@@ -242,7 +239,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
     acceptAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, true])), options),
     rejectAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, false])), options),
     withdraw: (ids, options = {}) => decide(Object.fromEntries([ids].flat().map((id) => [id, false])), { method: 'withdraw', ...options }),
-    show: (view) => (signal?.aborted ? Promise.reject(stoppedError()) : loadUi().then((module) => module.show(api, view))),
+    show: (view) => loadUi().then((module) => module.show(api, view)),
     receipts: () => api.receiptEntries().then((list) => list.map((entry) => entry.receipt)),
     receiptEntries: () => openBook().then((book) => book.entries()),
     sync: () => openBook().then((book) => book.sync()),
@@ -268,12 +265,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
     const tags = [...new Set(found.map((element) => element.localName).filter((tag) => tag.startsWith('yinyom-')))];
     if (tags.length && showsUi) loadUi().then((module) => (signal?.aborted ? undefined : module.define(api, tags))).catch((error) => log('error', 'UI failed to load', error));
   });
-  const stop = () => {
-    observer!.disconnect();
-    stopConsent(api);
-  };
-  if (signal?.aborted) stop();
-  else signal?.addEventListener('abort', stop, { once: true });
+  signal?.addEventListener('abort', () => observer!.disconnect());
 
   /** Checks the config and reports its problems; a good one starts the instance. */
   function check(): void | Promise<void> {

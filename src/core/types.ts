@@ -285,6 +285,8 @@ export type ShownView = 'banner' | 'dialog' | 'form';
 export interface Shown {
   /** The consent sentence displayed with each choice, by id, where the page showed one. */
   sentences?: Record<string, string>;
+  /** The consent sentence displayed with every choice (a banner's text, a dialog's introduction). */
+  sentence?: string;
   /** Default `form`. */
   view?: ShownView;
 }

@@ -1,8 +1,7 @@
 import { createConsentCore, type ConsentOptions } from '../../src/core/create-consent-core.js';
 import * as checker from '../../src/core/config.js';
 import { deleteCookies } from '../../src/core/cookies.js';
-import { checkActor, mergeChoices } from '../../src/core/merge-choices.js';
-import { shownHashes } from '../../src/core/receipts/shown-wording.js';
+import { prepareDecision } from '../../src/core/prepare-decision.js';
 import type { CreateReceiptBook, Decision } from '../../src/core/receipts/receipt-book.js';
 import type { Config, ConsentApi, Receipt } from '../../src/core/types.js';
 
@@ -45,10 +44,8 @@ export function memoryBook(store: Receipt[] = []) {
   const decisions: Decision[] = [];
   return {
     decisions,
-    checkActor,
-    mergeChoices,
+    prepareDecision,
     deleteCookies,
-    shownHashes,
     createReceiptBook: (() => ({
       async record(decision) {
         decisions.push(decision);

@@ -99,7 +99,7 @@ describe('the UI entry (yinyom-ui.js)', () => {
       expect(await decided, `run ${run}`).to.equal(second.state().receiptId);
       expect(document.querySelectorAll('yinyom-banner').length, 'one banner').to.equal(1);
       const refused = await first.set({ analytics: true }).catch((error: Error) => error.message);
-      expect(refused).to.equal('[yinyom] this instance was stopped (its signal was aborted)');
+      expect(refused).to.equal('[yinyom] this instance was stopped');
     }
   });
 });

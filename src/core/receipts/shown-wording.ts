@@ -90,7 +90,7 @@ export async function shownHash(
 }
 
 /** The `shown` hashes of a decision about `ids`, displayed as `shown` says (no sentence, in full, when it says nothing). */
-export async function shownHashes(config: ResolvedConfig, ids: string[], language: Language, { sentences = {}, view }: Shown = {}): Promise<Record<string, string>> {
-  const hashes = await Promise.all(ids.map((id) => shownHash(config, id, language, { consent: sentences[id], view })));
+export async function shownHashes(config: ResolvedConfig, ids: string[], language: Language, { sentences = {}, sentence, view }: Shown = {}): Promise<Record<string, string>> {
+  const hashes = await Promise.all(ids.map((id) => shownHash(config, id, language, { consent: sentences[id] ?? sentence, view })));
   return Object.fromEntries(ids.map((id, i) => [id, hashes[i]]));
 }

@@ -79,17 +79,15 @@ export class YinyomBanner extends YinyomElement {
       str`${loc(api.config.controller.name, language)} ใช้คุกกี้ที่จำเป็นเพื่อให้เว็บไซต์ทำงานได้ และจะใช้คุกกี้ประเภทอื่นเมื่อท่านยินยอมเท่านั้น ท่านเปลี่ยนการตั้งค่าหรือถอนความยินยอมได้ทุกเมื่อ`,
       { id: 'banner.text', desc: 'Banner text; the placeholder is the name of the site owner (data controller).' },
     );
-    // What consent is asked for, and whose cookies (the PDPC's cookie guideline asks the first layer to say).
-    const asked = [...api.config.categories.filter((category) => !category.required), ...api.config.purposes.filter((purpose) => purpose.banner && !purpose.sensitive)];
-    const named = asked.map((item) => {
-      // The providers as the receipt's `shown` lists them (src/core/receipts/shown-wording.ts).
-      const providers = [...new Set(((item as Category).cookies ?? []).map((cookie) => loc(cookie.provider, language)).filter(Boolean))];
-      return providers.length ? `${loc(item.title, language)} (${providers.join(', ')})` : loc(item.title, language);
+    // What consent is asked for, and whose cookies (the PDPC's cookie guideline asks the first
+    // layer to say), with the providers as the receipt's `shown` lists them (shown-wording.ts).
+    const named = [...api.config.categories.filter((category) => !category.required), ...api.config.purposes.filter((purpose) => purpose.banner && !purpose.sensitive)].map((item) => {
+      const providers = [...new Set(((item as Category).cookies ?? []).map((cookie) => loc(cookie.provider, language)).filter(Boolean))].join(', ');
+      return loc(item.title, language) + (providers && ` (${providers})`);
     });
     // The banner closes on the change a decision makes (consentChanged), here or in another tab.
-    const shown = { view: 'banner' as const, sentences: Object.fromEntries(asked.map((item) => [item.id, text])) };
     const decide = (accept: boolean) =>
-      this.record((api) => (accept ? api.acceptAll({ method: 'banner.accept-all', shown }) : api.rejectAll({ method: 'banner.reject-all', shown })));
+      this.record((api) => api[accept ? 'acceptAll' : 'rejectAll']({ method: accept ? 'banner.accept-all' : 'banner.reject-all', shown: { view: 'banner', sentence: text } }));
     const notice = msg('อ่านประกาศเกี่ยวกับความเป็นส่วนตัว', { id: 'banner.notice', desc: 'Link from the banner to the full privacy notice.' });
     return html`<div part="base" role="region" aria-labelledby="title" lang=${language} @pointerover=${prefetchPreferences} @focusin=${prefetchPreferences}>
       <div class="text">

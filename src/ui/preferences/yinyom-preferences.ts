@@ -72,7 +72,7 @@ export class YinyomPreferences extends YinyomElement {
       { id: 'prefs.intro', desc: 'Introduction at the top of the preferences dialog.' },
     );
     // The receipt's `shown`: each choice with the dialog's wording and its introduction.
-    const shown = { view: 'dialog' as const, sentences: Object.fromEntries([...api.config.categories, ...purposes].map((item) => [item.id, intro])) };
+    const shown = { view: 'dialog' as const, sentence: intro };
     const decide = (how: 'save' | 'accept' | 'reject') =>
       this.record((api) =>
         how === 'accept'
