@@ -100,16 +100,17 @@ export async function chainReport(store, subject) {
  *
  * @param {import('./store.js').ReceiptStore} store
  * @param {number} limit most gaps listed
- * @returns {Promise<{ gaps: { id: string, subject: string, time: string, prev: string | null }[], truncated: boolean }>}
+ * @param {string} [site] only the receipts of this origin
+ * @returns {Promise<{ gaps: { id: string, subject: string, time: string, prev: string | null, origin: string }[], truncated: boolean }>}
  */
-export async function allGaps(store, limit) {
-  /** @type {{ id: string, subject: string, time: string, prev: string | null }[]} */
+export async function allGaps(store, limit, site) {
+  /** @type {{ id: string, subject: string, time: string, prev: string | null, origin: string }[]} */
   const gaps = [];
   for await (const rows of pages(store)) {
-    for (const { id, subject, time, prev, missing } of rows) {
-      if (!missing) continue;
+    for (const { id, subject, time, prev, origin, missing } of rows) {
+      if (!missing || (site !== undefined && origin !== site)) continue;
       if (gaps.length === limit) return { gaps, truncated: true };
-      gaps.push({ id, subject, time, prev });
+      gaps.push({ id, subject, time, prev, origin });
     }
   }
   return { gaps, truncated: false };

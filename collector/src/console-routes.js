@@ -221,6 +221,10 @@ export async function consoleRoutes(app, options) {
     }
     if (entry && entry.failures >= MAX_FAILURES) {
       const wait = Math.ceil((entry.resetAt - at) / 1000);
+      // A refused attempt is a failed sign-in too, and the audit log names every one.
+      const tried = /** @type {{ user?: unknown }} */ (request.body ?? {}).user;
+      const user = typeof tried === 'string' && USER_NAME_RE.test(tried) ? tried : TOKEN_USER;
+      await store().appendAudit({ time: iso(), user, action: 'sign-in-failed', subject: null, detail: { refused: 'too many failed sign-ins' } });
       throw new HttpError(429, `too many failed sign-ins: wait ${wait} s`, { 'retry-after': String(wait) });
     }
     const body = /** @type {Record<string, unknown>} */ (request.body ?? {});
@@ -303,7 +307,7 @@ export async function consoleRoutes(app, options) {
         erased: await store().tombstoneCount(),
         days: [...perDay].map(([day, count]) => ({ day, count })),
         choices: [...perChoice.values()].sort((a, b) => (a.choice < b.choice ? -1 : 1)),
-        gaps: await allGaps(store(), GAPS_LISTED),
+        gaps: await allGaps(store(), GAPS_LISTED, site),
         ...options.purgeSchedule(),
       };
     });

@@ -152,7 +152,7 @@ export async function openPostgresStore(connectionString) {
     async chain({ subject, after, limit }) {
       // See the SQLite store. `subject` compares in the database's collation, as its index
       // does: across subjects the order is SQLite's only under the C locale.
-      const link = `SELECT r.id, r.subject, r.time, r.prev,
+      const link = `SELECT r.id, r.subject, r.time, r.prev, r.body::jsonb ->> 'origin' AS origin,
           r.prev IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipts AS p WHERE p.hash = r.prev) AS missing
         FROM receipts AS r`;
       const { rows } =

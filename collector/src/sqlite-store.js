@@ -154,7 +154,7 @@ export async function openSqliteStore(file, { synchronous = 'full', checkpointIn
      GROUP BY day, choice ORDER BY day, choice`,
   );
   // A receipt's `missing`: its prev is the hash of no stored receipt (a gap in its chain).
-  const link = `SELECT r.id, r.subject, r.time, r.prev,
+  const link = `SELECT r.id, r.subject, r.time, r.prev, json_extract(r.body, '$.origin') AS origin,
       r.prev IS NOT NULL AND NOT EXISTS (SELECT 1 FROM receipts AS p WHERE p.hash = r.prev) AS missing
     FROM receipts AS r`;
   const subjectChain = db.prepare(`${link} WHERE r.subject = @subject AND (r.time, r.id) > (@time, @id) ORDER BY r.time, r.id LIMIT @limit`);

@@ -33,7 +33,7 @@
 /** @typedef {{ id: string, time: string, hash: string, prev: string | null, body: string }} SubjectRow */
 /**
  * One link of a chain; `missing`: `prev` is not the hash of any stored receipt (a gap).
- * @typedef {{ id: string, subject: string, time: string, prev: string | null, missing: boolean }} ChainRow
+ * @typedef {{ id: string, subject: string, time: string, prev: string | null, origin: string, missing: boolean }} ChainRow
  */
 
 /**

@@ -133,11 +133,13 @@ export function consoleSuite(backend, { skip } = {}) {
       });
 
       it('makes a client wait after 5 failed sign-ins, even with the right token, until 15 minutes pass', async (t) => {
-        const { client, clock } = await open(t);
+        const { client, clock, store } = await open(t);
         for (let i = 0; i < 5; i++) assertError(await client.signIn('wrong-token-0123456789'), 401, /wrong/);
         const res = await client.signIn(ADMIN_TOKEN);
         assertError(res, 429, /^too many failed sign-ins: wait 900 s$/);
         assert.equal(res.headers['retry-after'], '900');
+        const [refused] = await store.auditPage({ limit: 1 });
+        assert.deepEqual([refused.action, refused.detail], ['sign-in-failed', { refused: 'too many failed sign-ins' }], 'a refused attempt is audited too');
         clock.now += 15 * 60 * 1000;
         assert.equal((await client.signIn(ADMIN_TOKEN)).statusCode, 200);
       });
@@ -255,10 +257,13 @@ export function consoleSuite(backend, { skip } = {}) {
       it('lists chain gaps and shows the retention and the next purge', async (t) => {
         const opened = await open(t, { retentionDays: 30, purgeIntervalMs: HOUR });
         const chain = makeChain(3, { subject: 'gappy' }, T0);
-        await post(opened.collector, [chain[0], chain[2]]);
+        const elsewhere = makeChain(2, { subject: 'gappy-too', origin: OTHER_SITE }, T0);
+        await post(opened.collector, [chain[0], chain[2], elsewhere[1]]);
         await opened.client.signedIn(ADMIN_TOKEN);
         const body = (await opened.client.get('/admin/api/overview')).json();
-        assert.deepEqual(body.gaps.gaps.map((/** @type {any} */ g) => g.id), [chain[2].id]);
+        assert.deepEqual(body.gaps.gaps.map((/** @type {any} */ g) => g.id), [chain[2].id, elsewhere[1].id]);
+        const site = (await opened.client.get(`/admin/api/overview?site=${encodeURIComponent(OTHER_SITE)}`)).json();
+        assert.deepEqual(site.gaps.gaps.map((/** @type {any} */ g) => [g.id, g.origin]), [[elsewhere[1].id, OTHER_SITE]], 'the site filter applies to the gaps');
         assert.equal(body.retentionDays, 30);
         assert.equal(body.nextPurge, '2026-11-20T04:00:00.000Z');
       });
