@@ -12,7 +12,7 @@ import { loadSdk } from './sdk.js';
 
 const USAGE = `ใช้งาน / Usage:
   yinyom notice import FILE [-o notice.json] [--id ID] [--version V]
-      แปลงประกาศความเป็นส่วนตัว (.docx, HTML หรือข้อความ) เป็น JSON ของ <yinyom-notice>
+      แปลงประกาศเกี่ยวกับความเป็นส่วนตัว (.docx, HTML หรือข้อความ) เป็น JSON ของ <yinyom-notice>
       turn a privacy notice (.docx, HTML or plain text) into the notice JSON of <yinyom-notice>
   yinyom scan URL [--pages N] [--json] [-o config.json]
       เปิดเว็บไซต์ใน Chromium แล้วบันทึกคุกกี้ localStorage และโฮสต์ภายนอก จัดหมวดคุกกี้ที่รู้จัก
@@ -48,7 +48,7 @@ const percent = (kept, total) => (total ? `${((kept / total) * 100).toFixed(2)}%
 function describeImport(file, { notice, report }, problems) {
   const lines = [`นำเข้า / Imported: ${file} (${report.format})`];
   if (notice.title) lines.push(`ชื่อ / Title: ${notice.title}`);
-  const from = { option: 'จาก --version / from --version', text: 'จากข้อความ / from the text', date: 'จากวันที่มีผล / from the effective date', default: 'ไม่พบในข้อความ ใช้ --version / not found in the text: give --version' }[report.versionFrom];
+  const from = { option: 'จาก --version / from --version', text: 'จากข้อความ / from the text', date: 'จากวันที่ของประกาศ / from the notice’s date', default: 'ไม่พบในข้อความ ใช้ --version / not found in the text: give --version' }[report.versionFrom];
   lines.push(
     report.effective
       ? report.inForce
