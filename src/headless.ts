@@ -12,11 +12,13 @@
  * ```
  */
 import { createConsentWith } from './create-consent-with.js';
-import type { ConsentApi } from './core/types.js';
+import type { Config, ConfigIds, ConsentApi } from './core/types.js';
 
 export * from './api.js';
 
 /** Creates the consent API with no UI of its own (see `createConsent` of `yinyom` for the rest). */
+export function createConsent<const C extends Config>(config: C, options?: { signal?: AbortSignal }): ConsentApi<ConfigIds<C>>;
+export function createConsent(config: unknown, options?: { signal?: AbortSignal }): ConsentApi;
 export function createConsent(config: unknown, { signal }: { signal?: AbortSignal } = {}): ConsentApi {
   return createConsentWith(config, { signal, headless: true });
 }

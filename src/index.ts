@@ -1,5 +1,5 @@
 import { createConsentWith } from './create-consent-with.js';
-import type { ConsentApi } from './core/types.js';
+import type { Config, ConfigIds, ConsentApi } from './core/types.js';
 
 export * from './api.js';
 
@@ -24,6 +24,9 @@ export interface CreateConsentOptions {
  * is no `document` (server-side rendering), it returns an inert instance: undecided, nothing
  * granted, never throwing.
  *
+ * Given a literal config, `get`, `set`, `whenGranted` and `withdraw` take only its ids
+ * (`ConfigIds`); given JSON (`any`) or a `Config`, any string.
+ *
  * @example
  * ```ts
  * import { createConsent } from 'yinyom';
@@ -31,6 +34,9 @@ export interface CreateConsentOptions {
  * consent.whenGranted('analytics').then(loadAnalytics);
  * ```
  */
+export function createConsent<const C extends Config>(config: C, options?: CreateConsentOptions): ConsentApi<ConfigIds<C>>;
+/** A config of unknown shape (checked at run time): any id is accepted by the types. */
+export function createConsent(config: unknown, options?: CreateConsentOptions): ConsentApi;
 export function createConsent(config: unknown, { ui = true, signal }: CreateConsentOptions = {}): ConsentApi {
   return createConsentWith(config, { signal, ui: () => import('./ui/index.js'), headless: !ui });
 }

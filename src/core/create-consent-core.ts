@@ -235,7 +235,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       set.add(fn);
       return () => void set.delete(fn);
     },
-    set: (choices, options = {}) => decide(choices, options),
+    set: (choices, options = {}) => decide(choices as Choices, options),
     acceptAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, true])), options),
     rejectAll: (options = {}) => decide(Object.fromEntries(bannerIds.map((id) => [id, false])), options),
     withdraw: (ids, options = {}) => decide(Object.fromEntries([ids].flat().map((id) => [id, false])), { method: 'withdraw', ...options }),

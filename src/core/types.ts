@@ -297,20 +297,32 @@ export type SyncListener = (result: SyncResult) => void;
 /** What the UI can be asked to show. */
 export type View = 'banner' | 'preferences' | 'notice';
 
-/** The API of DESIGN.md section 7: the global `yinyom`, and what `createConsent` returns. */
-export interface ConsentApi {
+/**
+ * The category and purpose ids of a config given as a literal (`createConsent({...})`), so
+ * that `get('analytics-typo')` does not compile; `string` for a config whose type says
+ * nothing of its ids (JSON from `fetch`, a `Config`).
+ */
+export type ConfigIds<C> = 0 extends 1 & C
+  ? string
+  : C extends { categories: readonly (infer E)[] }
+    ? IdOf<E> | (C extends { purposes: readonly (infer P)[] } ? IdOf<P> : never)
+    : string;
+type IdOf<E> = E extends { id: infer I extends string } ? (string extends I ? string : I) : never;
+
+/** The API of DESIGN.md section 7, with `Id` the ids of the config (see `ConfigIds`). */
+export interface ConsentApi<Id extends string = string> {
   /** `true` granted, `false` denied, `undefined` not decided or unknown. Synchronous, from memory. */
-  get(id: string): boolean | undefined;
+  get(id: Id): boolean | undefined;
   state(): ConsentState;
   /** Resolves when `id` is granted (at once if it is). */
-  whenGranted(id: string): Promise<void>;
+  whenGranted(id: Id): Promise<void>;
   on(type: 'change', fn: ChangeListener): () => void;
   on(type: 'sync', fn: SyncListener): () => void;
   /** Merge `choices` into the decision; resolves to the receipt once stored. Unknown ids reject. */
-  set(choices: Choices, options?: DecisionOptions): Promise<Receipt>;
+  set(choices: Partial<Record<Id, boolean>>, options?: DecisionOptions): Promise<Receipt>;
   acceptAll(options?: DecisionOptions): Promise<Receipt>;
   rejectAll(options?: DecisionOptions): Promise<Receipt>;
-  withdraw(ids: string | string[], options?: DecisionOptions): Promise<Receipt>;
+  withdraw(ids: Id | Id[], options?: DecisionOptions): Promise<Receipt>;
   show(view: View): Promise<void>;
   /** Local receipt history, newest first. */
   receipts(): Promise<Receipt[]>;
