@@ -5,3 +5,5 @@ import { defineElement } from '../ui/define.js';
 defineElement('yinyom-consent', YinyomConsent);
 
 export { YinyomConsent };
+// Its event, and with it the type of `yinyom-input` in GlobalEventHandlersEventMap.
+export { YinyomInputEvent } from '../ui/consent/yinyom-input-event.js';

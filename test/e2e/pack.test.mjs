@@ -58,6 +58,7 @@ test('the types resolve by package name, with tsc --strict', () => {
     document.addEventListener('yinyom-change', (event) => { const state: ConsentState = event.detail; void state; });
     const element: YinyomConsent = document.createElement('yinyom-consent');
     element.name = 'consent';
+    element.addEventListener('yinyom-input', (event) => { const choices: Record<string, boolean> = event.detail.choices; void choices; });
     void headless, readConsent, consent;
   `);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2023', 'dom', 'dom.iterable'], skipLibCheck: false, types: [] }, files: ['app.ts'] }));
