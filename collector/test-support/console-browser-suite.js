@@ -1,5 +1,5 @@
 // @ts-check
-// The console in Chromium and Firefox, on one storage backend: sign-in, the overview's
+// The console in Chromium, Firefox and WebKit, on one storage backend: sign-in, the overview's
 // figures, the subject page, erasure, the export, the audit log, session expiry and
 // sign-out, with axe on every page in Thai and in English and no CSP or Trusted Types errors.
 import assert from 'node:assert/strict';
@@ -11,12 +11,16 @@ import { hashPassword } from '../src/passwords.js';
 import { ADMIN_TOKEN, adminGet, post, startCollector } from './harness.js';
 import { newKeyPem } from './proof-suite.js';
 import { makeChain, makeReceipt, rehash } from './receipts.js';
+import { MINIBROWSER } from '../../test/support/webkit-launcher.mjs';
+import { launchWebKit } from './webkit-page.js';
 
 const BROWSERS = /** @type {const} */ ([
   ['Chromium', { browser: 'chrome', executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }],
   ['Firefox', { browser: 'firefox', executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr' }],
   // Firefox under WebDriver BiDi cannot emulate the colour scheme as Chromium does (below): this one starts dark.
   ['Firefox, dark', { browser: 'firefox', executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr', extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 } }],
+  // WebKit through WebDriver (test-support/webkit-page.js), as the SDK's browser suite runs it.
+  ['WebKit', { browser: 'webkit', executablePath: MINIBROWSER }],
 ]);
 const DARK_BACKGROUND = 'rgb(21, 24, 28)';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -60,8 +64,14 @@ export function consoleBrowserSuite(backend, { skip } = {}) {
         ({ collector } = await startCollector(backend, { allowOrigins: [SITE, OTHER_SITE], adminUsers, signingKeys: [newKeyPem()], now: () => clock.now }));
         url = await collector.listen({ port: 0, host: '127.0.0.1' });
         assert.equal((await post(collector, [chain[0], chain[1], other])).json().accepted.length, 3);
-        browser = await puppeteer.launch({ ...launch, headless: true });
-        page = await browser.newPage();
+        if (launch.browser === 'webkit') {
+          const webkit = await launchWebKit();
+          browser = /** @type {any} */ (webkit);
+          page = /** @type {any} */ (webkit.page);
+        } else {
+          browser = await puppeteer.launch({ .../** @type {any} */ (launch), headless: true });
+          page = await browser.newPage();
+        }
         page.on('console', (message) => {
           if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(message.text());
         });

@@ -32,7 +32,7 @@ const accepting = (port) =>
   });
 
 /** Starts WebKitWebDriver on a free port (under xvfb-run without a display) and waits until it accepts connections. */
-async function startDriver() {
+export async function startDriver() {
   const port = await freePort();
   const command = process.env.DISPLAY ? [DRIVER, `--port=${port}`] : ['xvfb-run', '-a', DRIVER, `--port=${port}`];
   // Its own process group, so that stopping it stops xvfb-run, Xvfb and the driver together.
