@@ -61,10 +61,15 @@ export function openBook(config: ResolvedConfig, settings: Partial<ReceiptBookSe
   return book;
 }
 
+/**
+ * Deletes the database; resolves once it is gone or, when a connection blocks it, once the
+ * deletion is queued: Firefox keeps the connection of a removed iframe (a closed "tab") open
+ * until it collects it, and any open request made after this one waits for the deletion anyway.
+ */
 function deleteDatabase(name: string, win: Window = window): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = win.indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve();
+    request.onsuccess = request.onblocked = () => resolve();
     request.onerror = () => reject(request.error);
   });
 }
