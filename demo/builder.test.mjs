@@ -167,6 +167,8 @@ for (const { name, launch } of BROWSERS) {
           .then(({ violations: found }) => found.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)),
       );
       assert.deepEqual(violations, []);
+      // The previews reload at a pause in typing: read them once they show the config as it is.
+      await page.waitForFunction(() => document.body.dataset.preview === 'ready');
       for (const frame of [page, ...(await Promise.all(['th', 'en'].map(async (lang) => (await page.$(`#preview-${lang}`)).contentFrame())))]) {
         assert.deepEqual(await frame.evaluate(() => window.problems), [], frame.url());
       }

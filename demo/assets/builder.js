@@ -136,10 +136,21 @@ async function check(config) {
   markInvalid(errors);
 }
 
+/**
+ * `data-preview` on <body> says whether the previews show the config as it is: `pending`,
+ * `loading` or `ready`. A change counts up `previewing`, so a frame that finishes loading an
+ * older config marks nothing.
+ */
+let previewing = 0;
 function preview(config) {
   const view = form.ownerDocument.querySelector('input[name="view"]:checked').value;
+  const current = ++previewing;
+  let loading = 2;
+  document.body.dataset.preview = 'loading';
   for (const lang of ['th', 'en']) {
-    document.getElementById(`preview-${lang}`).src = `/builder/preview?${new URLSearchParams({ lang, view, config: JSON.stringify(config) })}`;
+    const frame = document.getElementById(`preview-${lang}`);
+    frame.addEventListener('load', () => current === previewing && !--loading && (document.body.dataset.preview = 'ready'), { once: true });
+    frame.src = `/builder/preview?${new URLSearchParams({ lang, view, config: JSON.stringify(config) })}`;
   }
 }
 
@@ -160,6 +171,8 @@ function update() {
   void check(config);
   // The frames reload at a pause in typing, not at every key.
   clearTimeout(previewTimer);
+  previewing++;
+  document.body.dataset.preview = 'pending';
   previewTimer = setTimeout(() => preview(config), 300);
 }
 
