@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { CHROMIUM, CHROMIUM_ARGS, FIREFOX } from './test/support/debian-browsers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const FIREFOX = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
 const only = process.env.BROWSERS?.split(',');
 
 const browsers = [];
@@ -14,9 +13,7 @@ if (!only || only.includes('chromium')) {
     chromeLauncher({
       launchOptions: {
         executablePath: CHROMIUM,
-        // The machine has no network beyond loopback: background networking only produces
-        // refused connections, and root needs --no-sandbox.
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: CHROMIUM_ARGS,
       },
     }),
   );

@@ -11,18 +11,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { main } from './serve.mjs';
+import { chromiumLaunch, firefoxLaunch } from '../test/support/debian-browsers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BROWSERS = [
   {
     name: 'Chromium',
-    launch: {
-      browser: 'chrome',
-      executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launch: chromiumLaunch(),
   },
-  { name: 'Firefox ESR', launch: { browser: 'firefox', executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr' } },
+  { name: 'Firefox ESR', launch: firefoxLaunch() },
 ];
 const SCAN = {
   config: {

@@ -11,27 +11,20 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { main } from './serve.mjs';
+import { chromiumLaunch, firefoxLaunch } from '../test/support/debian-browsers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PAGES = ['/', '/register.html', '/privacy.html', '/my-consents.html'];
 const BROWSERS = [
   {
     name: 'Chromium',
-    launch: {
-      browser: 'chrome',
-      executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launch: chromiumLaunch(),
     dark: (page) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]),
   },
   {
     name: 'Firefox ESR',
     // WebDriver BiDi cannot emulate media features: the browser itself is told to prefer dark.
-    launch: {
-      browser: 'firefox',
-      executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr',
-      extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 },
-    },
+    launch: firefoxLaunch({ extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 } }),
     dark: async () => {},
   },
 ];

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunch } from '../../test/support/debian-browsers.mjs';
 import { createCollector } from '../src/index.js';
 import { makeChain, rehash } from '../test-support/receipts.js';
 
@@ -35,11 +36,7 @@ try {
     await collector.app.inject({ method: 'POST', url: '/v1/receipts', headers: { 'content-type': 'application/json' }, payload: { receipts: receipts.slice(i, i + 100) } });
   }
 
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await puppeteer.launch(chromiumLaunch());
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
   await page.goto(`${url}/admin/`);

@@ -13,12 +13,13 @@ import { newKeyPem } from './proof-suite.js';
 import { makeChain, makeReceipt, rehash } from './receipts.js';
 import { MINIBROWSER } from '../../test/support/webkit-launcher.mjs';
 import { launchWebKit } from './webkit-page.js';
+import { chromiumLaunch, firefoxLaunch } from '../../test/support/debian-browsers.mjs';
 
 const BROWSERS = /** @type {const} */ ([
-  ['Chromium', { browser: 'chrome', executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }],
-  ['Firefox', { browser: 'firefox', executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr' }],
+  ['Chromium', chromiumLaunch()],
+  ['Firefox', firefoxLaunch()],
   // Firefox under WebDriver BiDi cannot emulate the colour scheme as Chromium does (below): this one starts dark.
-  ['Firefox, dark', { browser: 'firefox', executablePath: process.env.FIREFOX_BIN || '/usr/bin/firefox-esr', extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 } }],
+  ['Firefox, dark', firefoxLaunch({ extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 } })],
   // WebKit through WebDriver (test-support/webkit-page.js), as the SDK's browser suite runs it.
   ['WebKit', { browser: 'webkit', executablePath: MINIBROWSER }],
 ]);

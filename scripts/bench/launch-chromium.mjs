@@ -2,6 +2,7 @@
 // with the background work that would add noise to the figures (updates, sync) turned off.
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunch } from '../../test/support/debian-browsers.mjs';
 
 /** Launches headless Chromium (`CHROMIUM_BIN`, default /usr/bin/chromium); exits with 2, saying how to install it, when it is missing. */
 export async function launchChromium() {
@@ -12,9 +13,5 @@ export async function launchChromium() {
 or point CHROMIUM_BIN at another Chromium.`);
     process.exit(2);
   }
-  return puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return puppeteer.launch({ ...chromiumLaunch(), executablePath });
 }

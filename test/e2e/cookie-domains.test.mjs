@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunch } from '../support/debian-browsers.mjs';
 
 const base = {
   controller: { name: 'TDGA' },
@@ -36,18 +37,11 @@ before(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   port = server.address().port;
   browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+    ...chromiumLaunch([
       '--host-resolver-rules=MAP *.tdga.test 127.0.0.1, MAP *.go.th 127.0.0.1',
       // Receipts hash with crypto.subtle, which needs a secure context; these origins stand in for https sites.
       `--unsafely-treat-insecure-origin-as-secure=${hosts.map((host) => `http://${host}:${port}`).join(',')}`,
-    ],
+    ]),
   });
 });
 

@@ -9,6 +9,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunch } from '../support/debian-browsers.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = (file) => join(root, 'dist/esm', file);
@@ -50,7 +51,7 @@ export async function openApp(entry, options = {}) {
       }
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium', args: ['--no-sandbox', '--headless=new'] });
+    browser = await puppeteer.launch(chromiumLaunch());
     const page = await browser.newPage();
     const messages = [];
     page.on('pageerror', (error) => messages.push(error.message));

@@ -16,6 +16,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunch } from '../support/debian-browsers.mjs';
 import { collectorProcess } from './collector-process.mjs';
 import { faultProxy } from './fault-proxy.mjs';
 import { prng } from './prng.mjs';
@@ -250,11 +251,7 @@ export async function runSoak({
     page = html(config(endpoint));
     say(`page ${origin}, collector ${collectorUrl} (SQLite ${db}), fault proxy ${proxy.url}`);
 
-    const browser = (own.browser = await puppeteer.launch({
-      executablePath: chromium,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    }));
+    const browser = (own.browser = await puppeteer.launch({ ...chromiumLaunch(), executablePath: chromium }));
     /** @type {import('puppeteer-core').BrowserContext[]} */
     const contexts = [];
     for (let b = 0; b < browsers; b++) contexts.push(await browser.createBrowserContext());
