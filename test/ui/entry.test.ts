@@ -89,6 +89,9 @@ describe('the UI entry (yinyom-ui.js)', () => {
       // The first instance is stopped while its boot still runs, as React's StrictMode does.
       resetPage();
       const second = await freshConsent({}, true);
+      // Opened through the live instance: where the device still held an earlier run's receipt
+      // (WebKit may not have deleted its database yet), the core restored it and shows no banner by itself.
+      await second.show('banner');
       const banner = await until(() => document.querySelector('yinyom-banner')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~=accept]'));
       // Let the first instance's boot run to its end, if it were to.
       await Promise.all([first.notice().catch(() => undefined), second.notice()]);
