@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Receipt } from '../../src/core/types.js';
-import { captureWarnings, chainOrder, cleanUp, decision, openBook, openTab, pageErrors, testConfig } from '../support/receipts-harness.js';
+import { captureWarnings, chainOrder, failIndexedDBOpen, cleanUp, decision, openBook, openTab, pageErrors, testConfig } from '../support/receipts-harness.js';
 
 beforeEach(cleanUp);
 afterEach(async () => {
@@ -74,10 +74,7 @@ describe('the receipt book', () => {
 
 describe('without IndexedDB', () => {
   it('keeps receipts in memory, chained, with one warning', async () => {
-    const original = indexedDB.open;
-    indexedDB.open = () => {
-      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
-    };
+    const restore = failIndexedDBOpen(new DOMException('The user denied permission to access the database.', 'SecurityError'));
     try {
       const { result, warnings } = await captureWarnings(async () => {
         const book = openBook(testConfig());
@@ -91,7 +88,7 @@ describe('without IndexedDB', () => {
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.match(/^\[yinyom\] receipts: IndexedDB is unavailable \(SecurityError: .*denied.*\); receipts are kept in memory/);
     } finally {
-      indexedDB.open = original;
+      restore();
     }
     // Memory only: nothing reached the database.
     expect(await openBook(testConfig()).entries()).to.deep.equal([]);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { decodeDecision } from '../../src/core/decision-cookie.js';
+import { RETRY_AFTER_CHANNEL } from '../../src/core/receipts/outbox.js';
 import type { ConsentApi, Receipt, SyncResult } from '../../src/core/types.js';
 import { createConsent } from '../../src/index.js';
 import {
@@ -9,6 +10,7 @@ import {
   cleanUp,
   collector,
   decision,
+  failIndexedDBOpen,
   openBook,
   openTab,
   pageErrors,
@@ -106,6 +108,24 @@ describe('sync', () => {
       [429, [receipt.id]],
       [200, [receipt.id]],
     ]);
+  });
+
+  it('tells the other tabs of a Retry-After at once: a tab that closes then sends nothing on pagehide', async () => {
+    await collector.down();
+    const tab = await openTab();
+    const receipt = await tab.receipts.createReceiptBook({ config: testConfig({ endpoint }), ...patient }).record(decision());
+    // Made after the book's channel, so it hears the news after the book (creation order).
+    const heard = new Promise((resolve) => new tab.window.BroadcastChannel(RETRY_AFTER_CHANNEL).addEventListener('message', resolve, { once: true }));
+    await collector.up();
+    await collector.fault({ status: 429, retryAfter: 3600 });
+    expect(await openBook(testConfig({ endpoint }), patient).sync()).to.deep.equal({ sent: 0, pending: 1, failed: 0 });
+    await heard;
+    const sent: unknown[] = [];
+    const tabFetch = tab.window.fetch.bind(tab.window);
+    tab.window.fetch = (input, init) => (sent.push(init?.body), tabFetch(input, init));
+    tab.close();
+    expect(sent, 'no keepalive request during the Retry-After').to.deep.equal([]);
+    expect((await collector.log()).map((entry) => [entry.status, entry.ids])).to.deep.equal([[429, [receipt.id]]]);
   });
 
   it('honours a Retry-After given as an HTTP date', async () => {
@@ -287,10 +307,7 @@ describe('sync', () => {
   });
 
   it('sends at once when IndexedDB is unavailable', async () => {
-    const original = indexedDB.open;
-    indexedDB.open = () => {
-      throw new DOMException('IndexedDB is disabled in this private window.', 'InvalidStateError');
-    };
+    const restore = failIndexedDBOpen(new DOMException('IndexedDB is disabled in this private window.', 'InvalidStateError'));
     try {
       const { result: receipt, warnings } = await captureWarnings(async () => {
         const book = openBook(testConfig({ endpoint }), fast);
@@ -301,7 +318,7 @@ describe('sync', () => {
       expect(warnings).to.have.length(1);
       expect(await storedIds()).to.deep.equal([receipt.id]);
     } finally {
-      indexedDB.open = original;
+      restore();
     }
   });
 });

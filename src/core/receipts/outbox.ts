@@ -7,6 +7,8 @@ export const BATCH_SIZE = 100;
 // Browsers allow 64 KiB of keepalive bodies in flight per page; leave room for others.
 const KEEPALIVE_BUDGET = 60_000;
 const SYNC_LOCK = 'yinyom:receipts:sync';
+/** The BroadcastChannel on which a tab tells the others of a `Retry-After` (its end, in ms). */
+export const RETRY_AFTER_CHANNEL = 'yinyom:receipts:retry-after';
 const DAY = 86_400_000;
 
 /** Everything the store holds, read in one transaction: for listing receipts, never for a flush. */
@@ -99,6 +101,10 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
   let closed = false;
   // Aborts requests in flight on close(), so that they do not hold the sync lock.
   const stop = new AbortController();
+  // The store tells the next reader of a Retry-After; the channel tells the other tabs at once,
+  // for a tab that closes before it reads the store sends on pagehide from what it knows.
+  const retryAfterChannel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(RETRY_AFTER_CHANNEL) : undefined;
+  retryAfterChannel?.addEventListener('message', ({ data }: MessageEvent) => (retryAt = Math.max(retryAt, Number(data) || 0)));
   // AbortSignal.timeout (Safari 16) and AbortSignal.any (Safari 17.4) may be missing: do without.
   const signal = () => {
     const timeout = AbortSignal.timeout?.(settings.timeoutMs);
@@ -131,7 +137,8 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
     const at = parseRetryAfter(response.headers.get('retry-after'));
     if (at === undefined) return;
     retryAt = at;
-    // Kept in the store so that other tabs and the next visit honour it too.
+    retryAfterChannel?.postMessage(at);
+    // Kept in the store so that the next visit honours it too.
     await store.write([[RETRY_AT, at]]);
   }
 
@@ -288,6 +295,7 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
       closed = true;
       clearTimeout(timer);
       stop.abort();
+      retryAfterChannel?.close();
       removeEventListener('online', onOnline);
       removeEventListener('pagehide', onPagehide);
     },
