@@ -7,6 +7,7 @@
  * is the config checker, which a returning visitor whose config is unchanged never loads.
  */
 import { createConsentCore } from './core/create-consent-core.js';
+import { holdsDecisionCookie } from './core/decision-cookie.js';
 import { fetchJson } from './core/fetch-json.js';
 import type { ConsentApi } from './core/types.js';
 
@@ -18,6 +19,19 @@ if (host.yinyom && !Array.isArray(host.yinyom)) {
   console.warn('[yinyom] the script is on this page twice; the second copy does nothing');
 } else {
   const base = new URL('.', script?.src || location.href).href;
+  // Without a decision the banner is all but certain, and it needs the UI and the checker of a
+  // config not checked before: both start downloading now, before the config is read and the
+  // core compiled, rather than when the core asks for them. (The core's own read of the cookie
+  // a moment later costs little: the renderer keeps the cookies it has just read.)
+  if (!holdsDecisionCookie(document.cookie)) {
+    for (const file of ['ui', 'config']) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = `${base}yinyom-${file}.js`;
+      link.nonce = script?.nonce ?? '';
+      document.head?.append(link);
+    }
+  }
   const start = (config: unknown) => {
     const queued = Array.isArray(host.yinyom) ? host.yinyom : [];
     const api = createConsentCore(config, {

@@ -5,10 +5,10 @@ import { decodeDecision, encodeDecision, readDecisionCookie, writeDecisionCookie
 import { createDecisionState } from './decision-state.js';
 import type * as Deferred from './deferred.js';
 import { createGate, observeDocument } from './gating.js';
+import { hasReceiptBook } from './has-receipt-book.js';
 import { failure, log } from './log.js';
 import { createNoticeSource } from './notice-source.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
-import { receiptsHint } from './receipts-hint.js';
 import { resolveConfig } from './resolve-config.js';
 import { connectTabs } from './tabs.js';
 import type { ChangeListener, Choices, ConsentApi, DecisionOptions, Language, Notice, Receipt, SyncListener, View } from './types.js';
@@ -34,6 +34,11 @@ export interface ConsentOptions {
   receipts?: () => Promise<typeof Deferred>;
   /** Loads the UI. Without it `show()` rejects. */
   ui?: () => Promise<UiModule>;
+  /**
+   * Whether this browser holds receipts, asked on a page load without a decision cookie: the
+   * receipt book is opened then only if so. Never rejects. Default: the receipt book's database exists.
+   */
+  hasReceipts?: () => Promise<boolean>;
   /** The core shows nothing by itself (no banner, no page elements defined); `show()` still loads the UI when asked. */
   headless?: boolean;
   /** Stops the instance when aborted: no more gating, observing or cross-tab messages. */
@@ -88,10 +93,9 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   // anything else is done.
   let decision = readDecisionCookie(config);
   if (!decision && showsUi) void loadUi().catch(() => undefined);
-  // Receipts to restore a decision from (or to send) when there is no cookie: read while the
-  // UI downloads, not after it has arrived, where it would hold up the banner, and in a task
-  // of its own, not in the script's.
-  const hint = decision ? null : new Promise<ReturnType<typeof receiptsHint>>((resolve) => setTimeout(() => resolve(receiptsHint())));
+  // Receipts to restore a decision from (or to send) when there is no cookie: asked while the
+  // UI downloads, not after it has arrived, where it would hold up the banner.
+  const receiptsHeld = decision ? undefined : (options.hasReceipts ?? hasReceiptBook)();
   const fingerprint = configFingerprint(unreadable ? null : input);
   const state = createDecisionState(config, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   // Nothing optional runs until the config is known to be good.
@@ -152,13 +156,10 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
         const book = createReceiptBook({ config });
         book.onSync((counts) => {
           const current = state.current();
-          if (!counts.pending) {
-            receiptsHint('sent');
-            if (current?.pending) {
-              const next = { ...current, pending: false };
-              state.replace(next);
-              saveCookie(next);
-            }
+          if (!counts.pending && current?.pending) {
+            const next = { ...current, pending: false };
+            state.replace(next);
+            saveCookie(next);
           }
           for (const fn of listeners.sync) guard('a sync listener', () => fn(counts));
           document.dispatchEvent(new CustomEvent('yinyom-sync', { detail: counts }));
@@ -187,7 +188,6 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       try {
         receipt = await (await openBook()).record({ ...decision, notice, gpc: state.gpc, time });
         noticeHash = receipt.notice.hash;
-        receiptsHint(config.endpoint ? 'pending' : 'sent');
       } catch (caught) {
         error = caught;
         log('error', 'no receipt could be written; the decision applies to this page only', caught);
@@ -312,8 +312,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   /** The asynchronous part of the boot: notice, outbox and restore, then the banner. */
   async function boot() {
     try {
-      // The cookie's `p` says receipts wait to be sent; without a cookie, localStorage says whether any exist.
-      const bookNeeded = decision ? decision.pending : (await hint) !== null;
+      // The cookie's `p` says receipts wait to be sent; without a cookie, the book is opened if there is one.
+      const bookNeeded = decision ? decision.pending : await receiptsHeld;
       const notice = await loadNotice();
       // Stopped while the notice loaded (React's StrictMode stops the first of two instances at once).
       if (signal?.aborted) return;

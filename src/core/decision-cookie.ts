@@ -79,6 +79,12 @@ export function decodeDecision(value: string): StoredDecision | undefined {
   }
 }
 
+/**
+ * Whether `cookies` (a `document.cookie` value) holds a decision cookie under either name: before
+ * the config is read, enough to tell that a banner is all but certain.
+ */
+export const holdsDecisionCookie = (cookies: string) => /(?:^|; )(?:__Host-)?yinyom=/.test(cookies);
+
 /** Reads the decision of this page's decision cookie; a value that is not one is ignored, with a warning. */
 export function readDecisionCookie(config: Pick<ResolvedConfig, 'cookieDomain'>): StoredDecision | undefined {
   const name = decisionCookieName(config);

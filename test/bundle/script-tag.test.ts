@@ -6,6 +6,8 @@ import type { ConsentApi } from '../../src/core/types.js';
 interface FrameWindow extends Window {
   yinyom: ConsentApi | unknown[];
   logs: string[];
+  /** What the page's CSP refused (capture-console.js). */
+  violations: string[];
   ran: string[];
 }
 
@@ -71,6 +73,22 @@ describe('dist/yinyom.js by script tag', () => {
     expect(document.cookie).not.to.match(/yinyom=[^;]*\|p(\||;|$)/);
     const fetched = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
     expect(fetched.filter((path) => path.startsWith('/dist/'))).to.deep.equal(['/dist/yinyom.js']);
+  });
+
+  it('a first visit starts fetching the UI and the config checker at once, under the nonce of its own script', async () => {
+    // 'strict-dynamic': a preload without the page's nonce would be refused and never fetched.
+    const win = await load('strict-dynamic.html');
+    await (await api(win)).whenGranted('necessary');
+    const links = [...win.document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')];
+    expect(links.map((link) => [new URL(link.href).pathname, link.nonce])).to.deep.equal([
+      ['/dist/yinyom-ui.js', 'r4nd0m'],
+      ['/dist/yinyom-config.js', 'r4nd0m'],
+    ]);
+    // Each fetched once: the import() that follows takes the preloaded module.
+    const fetched = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(fetched.filter((path) => /^\/dist\/yinyom-(ui|config)\.js$/.test(path)).sort()).to.deep.equal(['/dist/yinyom-config.js', '/dist/yinyom-ui.js']);
+    // (The test server's own injected script is refused too; it is not ours.)
+    expect(win.violations.filter((violation) => violation.includes('/dist/'))).to.deep.equal([]);
   });
 
   it('boots from a config URL', async () => {

@@ -36,11 +36,18 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
+/** The receipts of every memory book since `cleanup()`: what this test's device holds across visits. */
+const deviceReceipts: Receipt[][] = [];
+
+/** The core's `hasReceipts` for memory books: the device holds a receipt in one of them. */
+const hasReceipts = async () => deviceReceipts.some((store) => store.length > 0);
+
 /**
  * A receipt book that keeps receipts in memory: the core's tests exercise the core, and the
  * receipt book has its own tests against IndexedDB and the real collector.
  */
 export function memoryBook(store: Receipt[] = []) {
+  deviceReceipts.push(store);
   const decisions: Decision[] = [];
   return {
     decisions,
@@ -84,7 +91,7 @@ export function createTestConsent(config: unknown, options: Partial<ConsentOptio
   const controller = new AbortController();
   instances.push(controller);
   const book = memoryBook();
-  return createConsentCore(config, { checker, receipts: async () => book, signal: controller.signal, ...options });
+  return createConsentCore(config, { checker, receipts: async () => book, hasReceipts, signal: controller.signal, ...options });
 }
 
 export function clearCookies(): void {
@@ -107,7 +114,7 @@ export async function captureConsole(level: 'error' | 'warn', fn: () => unknown)
   return lines;
 }
 
-/** Ends the page's instances and loses the cookies, keeping IndexedDB and localStorage: a visit whose cookie is gone. */
+/** Ends the page's instances and loses the cookies, keeping the device's receipts: a visit whose cookie is gone. */
 export function endVisit(): void {
   instances.splice(0).forEach((controller) => controller.abort());
   clearCookies();
@@ -115,7 +122,7 @@ export function endVisit(): void {
 
 export function cleanup(): void {
   endVisit();
-  localStorage.clear();
+  deviceReceipts.length = 0;
   document.querySelectorAll('[data-test]').forEach((element) => element.remove());
   const w = window as unknown as Record<string, unknown>;
   delete w.dataLayer;

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { hasReceiptBook } from '../../src/core/has-receipt-book.js';
 import type { Receipt } from '../../src/core/types.js';
 import { captureWarnings, chainOrder, failIndexedDBOpen, cleanUp, decision, openBook, openTab, pageErrors, testConfig } from '../support/receipts-harness.js';
 
@@ -9,6 +10,13 @@ afterEach(async () => {
 });
 
 describe('the receipt book', () => {
+  // First in the file: no tab of an earlier test holds the database open, so cleanUp's deletion has completed.
+  it('tells a cookie-less page load whether this browser holds a receipt book, without opening it', async () => {
+    expect(await hasReceiptBook()).to.equal(false);
+    await openBook(testConfig()).record(decision());
+    expect(await hasReceiptBook()).to.equal(true);
+  });
+
   it('has nothing on a fresh device', async () => {
     const book = openBook(testConfig());
     expect(await book.latest()).to.equal(undefined);

@@ -389,7 +389,6 @@ describe('the core and the collector', () => {
     } finally {
       controller.abort();
       document.cookie = 'yinyom=;max-age=0;path=/';
-      localStorage.clear();
     }
   });
 });

@@ -123,10 +123,9 @@ async function deleteDatabases() {
 /** The instances `freshConsent` made, stopped by `resetPage` (their receipt books and timers too). */
 const instances: AbortController[] = [];
 
-/** A real core (`createConsent`) on a clean device: no cookies, no IndexedDB, no localStorage. Headless unless `ui`. */
+/** A real core (`createConsent`) on a clean device: no cookies, no IndexedDB. Headless unless `ui`. */
 export async function freshConsent(overrides: Partial<Config> = {}, ui = false): Promise<ConsentApi> {
   clearCookies();
-  localStorage.clear();
   await deleteDatabases();
   const controller = new AbortController();
   instances.push(controller);

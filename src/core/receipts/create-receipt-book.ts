@@ -1,3 +1,4 @@
+import { RECEIPTS_DATABASE } from '../has-receipt-book.js';
 import type { ReceiptEntry } from '../types.js';
 import type { CreateReceiptBook, ReceiptBook, ReceiptBookOptions } from './receipt-book.js';
 import { createOutbox, snapshot } from './outbox.js';
@@ -7,7 +8,7 @@ import { uuidv4, uuidv7 } from './uuid.js';
 import { withLock } from './with-lock.js';
 
 /** The IndexedDB database that holds receipts, their outbox and dead letters. */
-export const RECEIPTS_DATABASE = 'yinyom-receipts';
+export { RECEIPTS_DATABASE };
 const WRITE_LOCK = 'yinyom:receipts:write';
 
 /** `createReceiptBook` options: the config, and sync tuning that tests shorten. */

@@ -121,18 +121,4 @@ export const base = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-  }
-  th,
-  td {
-    border: 1px solid var(--_border);
-    padding: 0.25rem 0.5rem;
-    text-align: start;
-    vertical-align: top;
-  }
-  th {
-    background: var(--_surface);
-  }
 `;

@@ -5,6 +5,7 @@ import type { Block, ConsentApi, Controller, ListItem, Notice, NoticeText } from
 import { templates } from '../../i18n/locales/en-notice.js';
 import { base } from '../internal/base.styles.js';
 import { dialog } from '../internal/dialog.styles.js';
+import { table } from '../internal/table.styles.js';
 import { formatDate, thaiDigits } from '../internal/format.js';
 import { ModalController } from '../internal/modal-controller.js';
 import { closeLabel } from '../internal/strings.js';
@@ -66,7 +67,7 @@ export class YinyomNotice extends YinyomElement {
     loaded: { state: true },
     failed: { state: true },
   };
-  static override styles = [base, dialog, styles];
+  static override styles = [base, dialog, table, styles];
 
   /** The notice to show; takes precedence over `src`. */
   declare notice?: Notice;

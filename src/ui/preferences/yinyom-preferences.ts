@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import type { Category, Choices, ConsentApi, Language, Purpose } from '../../core/types.js';
 import { base } from '../internal/base.styles.js';
 import { dialog } from '../internal/dialog.styles.js';
+import { table } from '../internal/table.styles.js';
 import { ModalController } from '../internal/modal-controller.js';
 import { acceptAll, closeLabel, rejectAll } from '../internal/strings.js';
 import { tx } from '../internal/text.js';
@@ -36,7 +37,7 @@ const bannerPurposes = (api: ConsentApi) => api.config.purposes.filter((purpose)
  */
 export class YinyomPreferences extends YinyomElement {
   static override properties = { open: { type: Boolean, reflect: true }, choices: { state: true } };
-  static override styles = [base, dialog, styles];
+  static override styles = [base, dialog, table, styles];
 
   /** Whether the dialog is open. Read-only in effect: use `show()` and `hide()`. */
   declare open: boolean;
