@@ -1,6 +1,6 @@
 // Bundles the tsc output in dist/esm into the files a script tag loads. One build, no babel:
 //   dist/yinyom.js          IIFE: the core, API, gating and auto boot (the returning visitor's only file)
-//   dist/yinyom-ui.js       ES module: Lit + banner + preferences; page elements in lazily imported chunks
+//   dist/yinyom-ui.js       ES module: the banner (no Lit); the preferences and page elements in lazily imported chunks, Lit in one they share
 //   dist/yinyom-receipts.js ES module: receipts, sync, merging choices, cookie clearing; imported on the first sign of a decision
 //   dist/yinyom-config.js   ES module: the config checker and its wording; imported for a config not checked before
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -81,7 +81,8 @@ export default [
   },
   {
     input: { 'yinyom-ui': 'dist/esm/ui/index.js', 'yinyom-receipts': 'dist/esm/core/deferred.js', 'yinyom-config': 'dist/esm/core/config.js' },
-    // The page-element chunks import Lit and the shared element code from yinyom-ui.js itself,
+    // The page-element chunks import the shared element code (styles, strings, events, the
+    // consent controller) from yinyom-ui.js itself,
     // which may therefore export more than `show` and `define`; strict signatures would put
     // it all in a chunk behind a re-exporting yinyom-ui.js: one more request on a first visit.
     preserveEntrySignatures: 'allow-extension',

@@ -1,9 +1,10 @@
 /**
  * The UI entry, built as `dist/yinyom-ui.js`: the script-tag core imports it on demand, only
- * when something must show. It holds Lit, the banner and the first-visit strings in both
- * languages. The preferences dialog is a chunk fetched when the banner is first pointed at
- * or focused; the page elements (manage button, notice, inline consent, receipts) are chunks
- * that `define` loads when a page contains them.
+ * when something must show. It holds the banner, a plain custom element, and the first-visit
+ * strings in both languages, and no Lit. The preferences dialog is a chunk fetched when the
+ * banner is first pointed at or focused; the page elements (manage button, notice, inline
+ * consent, receipts) are chunks that `define` loads when a page contains them. Those are Lit
+ * elements, and share a chunk with Lit in it.
  */
 import { setDefaultConsent } from '../core/instance.js';
 import type { ConsentApi, View } from '../core/types.js';

@@ -15,7 +15,16 @@ describe('every attribute is also a settable property (React 19)', () => {
     it(tag, async () => {
       const element = document.createElement(tag) as LitElement & Record<string, unknown>;
       document.body.append(element);
-      const declared = (customElements.get(tag) as unknown as { elementProperties: Declarations }).elementProperties;
+      // A Lit element declares its properties; the banner, a plain element, its observed attributes (reflected properties).
+      const constructor = customElements.get(tag) as unknown as { elementProperties?: Declarations; observedAttributes: string[] };
+      const declared: Declarations =
+        constructor.elementProperties ??
+        new Map(
+          constructor.observedAttributes.map((attribute) => {
+            const property = attribute.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+            return [property, { attribute, reflect: true, type: typeof element[property] === 'boolean' ? Boolean : String }];
+          }),
+        );
       const attributes = [...declared].filter(([, options]) => !options.state && options.attribute !== false);
       // Form-associated: the name the form data is keyed by.
       const settable: Array<[string, unknown, string | null]> = tag === 'yinyom-consent' ? [['name', 'consent', 'consent']] : [];

@@ -4,7 +4,8 @@ import type { Actor, Choices, GuardianRecord, LocalizedText, Purpose, Relationsh
 import { templates } from '../../i18n/locales/en-consent.js';
 import { base } from '../internal/base.styles.js';
 import { visuallyHidden } from '../internal/visually-hidden.styles.js';
-import { loc, tx } from '../internal/text.js';
+import { loc } from '../internal/text.js';
+import { tx } from '../internal/thai-fallback.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
 import { styles } from './yinyom-consent.styles.js';
 import { YinyomInputEvent } from './yinyom-input-event.js';

@@ -1,4 +1,3 @@
-import { html, type TemplateResult } from 'lit';
 import type { Language, LocalizedText } from '../../core/types.js';
 
 /** The text of `value` in `language`; Thai when there is no translation (the Thai text prevails). */
@@ -6,16 +5,6 @@ export function loc(value: LocalizedText | undefined, language: Language): strin
   if (value == null) return '';
   if (typeof value === 'string') return value;
   return (language === 'en' && value.en) || value.th || value.en || '';
-}
-
-/**
- * Like `loc`, but marks a Thai fallback inside English UI with `lang="th"`, so screen readers
- * switch voice and the browser breaks the line with its Thai dictionary (WCAG 3.1.2).
- */
-export function tx(value: LocalizedText | undefined, language: Language, map = (text: string) => text): string | TemplateResult {
-  const text = map(loc(value, language));
-  const thai = language === 'en' && text && (typeof value === 'string' || !value?.en);
-  return thai ? html`<span lang="th">${text}</span>` : text;
 }
 
 /**

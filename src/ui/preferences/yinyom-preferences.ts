@@ -7,7 +7,7 @@ import { dialog } from '../internal/dialog.styles.js';
 import { table } from '../internal/table.styles.js';
 import { ModalController } from '../internal/modal-controller.js';
 import { acceptAll, closeLabel, rejectAll } from '../internal/strings.js';
-import { tx } from '../internal/text.js';
+import { tx } from '../internal/thai-fallback.js';
 import { YinyomElement } from '../internal/yinyom-element.js';
 import { styles } from './yinyom-preferences.styles.js';
 
