@@ -43,4 +43,20 @@ export default {
   // Two at a time: three browsers on a two-core machine starve each other into timeouts.
   concurrentBrowsers: 2,
   testFramework: { config: { timeout: 10000 } },
+  // Every test file starts without the cookies of the file before it. The files of one browser
+  // share its cookie jar, and WebKit may still show the next page a cookie that the last one
+  // deleted just before it navigated away: the page's cookie writes reach the network process
+  // asynchronously, and the next page can run in a new web process.
+  testRunnerHtml: (testRunnerImport) => `<!doctype html>
+<html>
+  <body>
+    <script>
+      for (const pair of document.cookie.split('; ')) {
+        const name = pair.slice(0, pair.indexOf('='));
+        if (name) document.cookie = name + '=;max-age=0;path=/';
+      }
+    </script>
+    <script type="module" src="${testRunnerImport}"></script>
+  </body>
+</html>`,
 };

@@ -32,6 +32,11 @@ export async function launchWebKit() {
     const problems = await session.execute(`(${WATCH})(); return window.__problems.splice(0)`);
     for (const problem of problems) for (const fn of listeners) fn(new Error(problem));
   };
+  // The click in flight. A WebDriver click that starts a navigation answers once that
+  // navigation is done, so a navigation is watched only after its click has answered: once,
+  // with the watch's commands sent while the click was waiting, WebKitWebDriver never answered
+  // the click (UND_ERR_HEADERS_TIMEOUT).
+  let clicking = Promise.resolve();
   const until = (fn, ...args) => session.waitUntil(async () => await run(fn, ...args), { timeout: 10_000, interval: 50 });
   const page = {
     on(type, fn) {
@@ -52,6 +57,9 @@ export async function launchWebKit() {
     },
     async waitForNavigation() {
       const from = url;
+      // Called beside click() (Promise.all), before it: let it start, then wait for it.
+      await null;
+      await clicking.catch(() => undefined);
       await session.waitUntil(async () => (await session.getUrl()) !== from && (await session.execute('return document.readyState')) === 'complete', { timeout: 10_000, interval: 50 });
       url = await session.getUrl();
       await drain();
@@ -64,8 +72,9 @@ export async function launchWebKit() {
     $eval: (selector, fn, ...args) => session.execute(`return (${fn})(document.querySelector(arguments[0]), ...[...arguments].slice(1))`, selector, ...args),
     $$eval: (selector, fn, ...args) => session.execute(`return (${fn})([...document.querySelectorAll(arguments[0])], ...[...arguments].slice(1))`, selector, ...args),
     $: async (selector) => ((await run((s) => !!document.querySelector(s), selector)) ? {} : null),
-    async click(selector) {
-      await (await session.$(selector)).click();
+    click(selector) {
+      clicking = session.$(selector).then((element) => element.click());
+      return clicking;
     },
     async type(selector, text) {
       await (await session.$(selector)).addValue(text);
