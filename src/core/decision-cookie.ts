@@ -83,7 +83,7 @@ export function decodeDecision(value: string): StoredDecision | undefined {
  * Whether `cookies` (a `document.cookie` value) holds a decision cookie under either name: before
  * the config is read, enough to tell that a banner is all but certain.
  */
-export const holdsDecisionCookie = (cookies: string) => /(?:^|; )(?:__Host-)?yinyom=/.test(cookies);
+export const holdsDecisionCookie = (cookies: string) => cookies.split('; ').some((pair) => pair.startsWith(`${COOKIE_NAME}=`) || pair.startsWith(`${HOST_COOKIE_NAME}=`));
 
 /** Reads the decision of this page's decision cookie; a value that is not one is ignored, with a warning. */
 export function readDecisionCookie(config: Pick<ResolvedConfig, 'cookieDomain'>): StoredDecision | undefined {

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import { decodeDecision, encodeDecision } from '../../src/core/decision-cookie.js';
+import { decodeDecision, encodeDecision, holdsDecisionCookie } from '../../src/core/decision-cookie.js';
 import type { ConsentState } from '../../src/core/types.js';
 import { canonicalJson } from '../../src/core/receipts/canonical-json.js';
 import { shownHash, wordingOf } from '../../src/core/receipts/shown-wording.js';
@@ -184,6 +184,14 @@ describe('decision state', () => {
       expect(warnings.join(), value).to.contain('is not a Yinyom decision');
       cleanup();
     }
+  });
+
+  it('tells from the cookies alone, before the config is read, whether a decision cookie is there', () => {
+    expect(holdsDecisionCookie('')).to.equal(false);
+    expect(holdsDecisionCookie('a=1; yinyom=1|v')).to.equal(true);
+    expect(holdsDecisionCookie('__Host-yinyom=1|v; a=1')).to.equal(true);
+    // Only the name counts: not a longer name that ends with it, nor a value that holds it.
+    expect(holdsDecisionCookie('my-yinyom=1; a=yinyom=1; yinyomx=1')).to.equal(false);
   });
 
   it('asks again when the notice version changed or the decision expired', () => {
