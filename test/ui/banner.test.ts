@@ -250,6 +250,27 @@ describe('<yinyom-banner>', () => {
     expect(banner().open).to.equal(true);
   });
 
+  it('records one decision at a time: a second click while the first is recorded does nothing', async () => {
+    const calls: string[] = [];
+    let finish!: () => void;
+    const slow = {
+      ...api,
+      acceptAll: (options: unknown) => (calls.push('accept'), new Promise((resolve) => (finish = () => resolve(api.acceptAll(options as never))))),
+      rejectAll: () => (calls.push('reject'), api.rejectAll()),
+    } as ConsentApi;
+    banner().consent = slow;
+    await nextTask();
+    const decided = oneEvent(banner(), 'yinyom-decision');
+    button('accept').click();
+    await until(() => calls.length === 1);
+    button('reject').click();
+    button('accept').click();
+    await nextTask();
+    finish();
+    await decided;
+    expect(calls).to.deep.equal(['accept']);
+  });
+
   it('breaks Thai lines between words, never inside one', async function () {
     // WebKitGTK breaks Thai inside words on any page, not only here (README: WebKit).
     if (isWebKit) this.skip();

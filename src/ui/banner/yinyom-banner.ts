@@ -1,8 +1,8 @@
 import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import type { ReactiveController } from 'lit';
 import { msg, str, uiLanguage } from '../../i18n/localization.js';
-import type { Category, ConsentApi, Language, Receipt, View } from '../../core/types.js';
-import { YinyomDecisionEvent, YinyomErrorEvent, YinyomToggleEvent } from '../events.js';
+import type { Category, ConsentApi, Language } from '../../core/types.js';
+import { YinyomToggleEvent } from '../events.js';
 import { base } from '../internal/base.styles.js';
 import { ConsentController } from '../internal/consent-controller.js';
 import { acceptAll, rejectAll } from '../internal/strings.js';
@@ -74,10 +74,6 @@ export class YinyomBanner extends HTMLElement {
   protected readonly ctl = new ConsentController(this);
   #update?: Promise<boolean>;
   #parts?: Parts;
-  /** A decision is being recorded: further clicks are ignored until it settles. */
-  #busy = false;
-  /** Why the last decision could not be recorded. */
-  #error: unknown;
   #noticeUrl?: string;
   /** The decision time when the banner opened (`undefined`: not known yet): a new decision closes it. */
   #seen?: string | null;
@@ -187,40 +183,13 @@ export class YinyomBanner extends HTMLElement {
   }
 
   /**
-   * Records Accept all or Reject all, once at a time; fires `yinyom-decision` with the stored
-   * receipt, or shows the error and fires `yinyom-error`. The banner closes on the change the
-   * decision makes (consentChanged), here or in another tab.
+   * Records Accept all or Reject all, with the banner's sentence as what the person was shown.
+   * The banner closes on the change the decision makes (consentChanged), here or in another tab.
    */
-  async #decide(accept: boolean): Promise<Receipt | undefined> {
-    const api = await this.ctl.ready();
-    if (this.#busy) return;
-    this.#busy = true;
-    this.#setError(undefined);
-    try {
-      const sentence = this.#sentence(api, uiLanguage());
-      const receipt = await api[accept ? 'acceptAll' : 'rejectAll']({ method: accept ? 'banner.accept-all' : 'banner.reject-all', shown: { view: 'banner', sentence } });
-      this.dispatchEvent(new YinyomDecisionEvent({ receipt }));
-      return receipt;
-    } catch (error) {
-      console.error('[yinyom]', error);
-      this.#setError(error);
-      this.dispatchEvent(new YinyomErrorEvent({ error }));
-    } finally {
-      this.#busy = false;
-    }
-  }
-
-  #setError(error: unknown): void {
-    this.#error = error;
-    this.requestUpdate();
-  }
-
-  /** Opens a view (the preferences, the notice) through the consent API. */
-  #showView(view: View): void {
-    this.ctl
-      .ready()
-      .then((api) => api.show(view))
-      .catch((error) => console.error('[yinyom]', error));
+  #decide(accept: boolean): void {
+    void this.ctl.record((api) =>
+      api[accept ? 'acceptAll' : 'rejectAll']({ method: accept ? 'banner.accept-all' : 'banner.reject-all', shown: { view: 'banner', sentence: this.#sentence(api, uiLanguage()) } }),
+    );
   }
 
   /** The nodes, made once; their text is set by `#render`. */
@@ -234,12 +203,12 @@ export class YinyomBanner extends HTMLElement {
     const language = button({ class: 'language', part: 'language' }, () => this.ctl.api?.setLanguage(uiLanguage() === 'th' ? 'en' : 'th'));
     const sentence = document.createTextNode('');
     const noticeLink = h('a', {});
-    const noticeButton = button({ class: 'link' }, () => this.#showView('notice'));
+    const noticeButton = button({ class: 'link' }, () => this.ctl.showView('notice'));
     const intro = h('p', {}, sentence, ' ', noticeButton);
     const text = h('div', { class: 'text' }, h('div', { class: 'top' }, title, language), intro);
-    const accept = button({ class: 'btn', part: 'button accept' }, () => void this.#decide(true));
-    const reject = button({ class: 'btn', part: 'button reject' }, () => void this.#decide(false));
-    const settings = button({ class: 'btn quiet', part: 'button settings' }, () => this.#showView('preferences'));
+    const accept = button({ class: 'btn', part: 'button accept' }, () => this.#decide(true));
+    const reject = button({ class: 'btn', part: 'button reject' }, () => this.#decide(false));
+    const settings = button({ class: 'btn quiet', part: 'button settings' }, () => this.ctl.showView('preferences'));
     const region = h('div', { part: 'base', role: 'region', 'aria-labelledby': 'title' }, text, h('div', { class: 'actions' }, accept, reject, settings));
     region.addEventListener('pointerover', prefetchPreferences);
     region.addEventListener('focusin', prefetchPreferences);
@@ -274,9 +243,9 @@ export class YinyomBanner extends HTMLElement {
       parts.asked.textContent = msg(str`ขอความยินยอมสำหรับ: ${named.join(' · ')}`, { id: 'banner.asked', desc: 'What the banner asks consent for: category titles with their providers.' });
       if (!named.length) parts.asked.remove();
       else if (!parts.asked.isConnected) parts.intro.after(parts.asked);
-      if (!this.#error) parts.error?.remove();
+      if (!this.ctl.error) parts.error?.remove();
       else (parts.error ??= h('p', { class: 'error', role: 'alert', part: 'error' })).textContent = msg('บันทึกไม่สำเร็จ โปรดลองอีกครั้ง', { id: 'ui.save-failed', desc: 'A decision could not be stored.' });
-      if (this.#error && !parts.error!.isConnected) parts.text.append(parts.error!);
+      if (this.ctl.error && !parts.error!.isConnected) parts.text.append(parts.error!);
       parts.accept.textContent = acceptAll();
       parts.reject.textContent = rejectAll();
       parts.settings.textContent = msg('ตั้งค่าคุกกี้', { id: 'banner.settings', desc: 'Opens the preferences dialog.' });

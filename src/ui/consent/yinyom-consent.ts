@@ -225,7 +225,7 @@ export class YinyomConsent extends YinyomElement {
     const choices = this.#choices();
     const { actor, guardian } = this.#who();
     const sentences = Object.fromEntries(this.#purposeList().map((purpose) => [purpose.id, this.#sentence(purpose)]));
-    const receipt = await this.record((api) => api.set(choices, { method: 'form', actor, guardian, shown: { sentences } }));
+    const receipt = await this.ctl.record((api) => api.set(choices, { method: 'form', actor, guardian, shown: { sentences } }));
     if (!receipt || !this.#form) return;
     this.#recorded = { receipt: receipt.id, choices, actor, guardian };
     this.#internals.setFormValue(this.value);

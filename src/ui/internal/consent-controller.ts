@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { defaultConsent, isDefaultConsent, onDefaultConsentChange } from '../../core/instance.js';
-import type { ConsentApi } from '../../core/types.js';
+import type { ConsentApi, Receipt, View } from '../../core/types.js';
 import { useLanguage } from '../../i18n/localization.js';
+import { YinyomDecisionEvent, YinyomErrorEvent } from '../events.js';
 
 /** An element that renders consent state. */
 export interface ConsentHost extends ReactiveControllerHost, HTMLElement {
@@ -17,10 +18,15 @@ export interface ConsentHost extends ReactiveControllerHost, HTMLElement {
  * Connects an element to the consent core: resolves the API (the element's `consent`
  * property, else `defaultConsent()`), subscribes to its `change` (and `sync`) events while
  * the element is connected, switches the UI strings to the core's language and re-renders.
+ * It records the element's decisions and opens the views it links to.
  */
 export class ConsentController implements ReactiveController {
   /** The API once resolved. */
   api?: ConsentApi;
+  /** A decision is being recorded: further ones are ignored until it settles. */
+  busy = false;
+  /** Why the last decision could not be recorded; the host shows it until the next one. */
+  error: unknown;
   #off?: () => void;
   #run = 0;
 
@@ -65,6 +71,37 @@ export class ConsentController implements ReactiveController {
     this.#off = () => offs.forEach((off) => off());
     this.#changed(api);
     return api;
+  }
+
+  /**
+   * Records a decision through `decide`, once at a time; the host fires `yinyom-decision` with
+   * the stored receipt, or `yinyom-error`, and re-renders as the decision starts and settles.
+   */
+  async record(decide: (api: ConsentApi) => Promise<Receipt>): Promise<Receipt | undefined> {
+    const api = await this.ready();
+    if (this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    this.host.requestUpdate();
+    try {
+      const receipt = await decide(api);
+      this.host.dispatchEvent(new YinyomDecisionEvent({ receipt }));
+      return receipt;
+    } catch (error) {
+      console.error('[yinyom]', error);
+      this.error = error;
+      this.host.dispatchEvent(new YinyomErrorEvent({ error }));
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Opens a view (the preferences, the notice) through the consent API. */
+  showView(view: View): void {
+    this.ready()
+      .then((api) => api.show(view))
+      .catch((error) => console.error('[yinyom]', error));
   }
 
   #changed(api: ConsentApi): void {

@@ -74,7 +74,7 @@ export class YinyomManage extends YinyomElement {
 
   override render() {
     const consents = safeHref(this.consentsHref);
-    return html`<button type="button" class="btn quiet" part="button" lang=${this.language} @click=${() => this.showView('preferences')}>
+    return html`<button type="button" class="btn quiet" part="button" lang=${this.language} @click=${() => this.ctl.showView('preferences')}>
       <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5Zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm6 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm-7 3a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z" /></svg>
       ${msg('ตั้งค่าคุกกี้', { id: 'manage.label', desc: 'Button that reopens the cookie settings.' })}
     </button>${consents

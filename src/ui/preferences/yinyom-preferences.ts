@@ -75,7 +75,7 @@ export class YinyomPreferences extends YinyomElement {
     // The receipt's `shown`: each choice with the dialog's wording and its introduction.
     const shown = { view: 'dialog' as const, sentence: intro };
     const decide = (how: 'save' | 'accept' | 'reject') =>
-      this.record((api) =>
+      this.ctl.record((api) =>
         how === 'accept'
           ? api.acceptAll({ method: 'banner.accept-all', shown })
           : how === 'reject'

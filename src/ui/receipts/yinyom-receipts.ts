@@ -215,7 +215,7 @@ export class YinyomReceipts extends YinyomElement {
 
   async #withdraw(id: string, title: string) {
     this.status = '';
-    if (await this.record((api) => api.withdraw(id))) {
+    if (await this.ctl.record((api) => api.withdraw(id))) {
       this.status = msg(str`ถอนความยินยอม “${title}” แล้ว`, { id: 'receipts.withdrawn', desc: 'Announced after a withdrawal; placeholder is its title.' });
       // The button just pressed is gone: keep focus in place, on the list's heading.
       this.renderRoot.querySelector<HTMLElement>('#current')?.focus();
