@@ -16,3 +16,16 @@ for (const [file, role] of [
     assert.deepEqual(staticImports(file), []);
   });
 }
+
+// The files a page runs in full on arrival open with V8's compile hint (rollup.config.mjs);
+// the others, of which a load runs only part, do not.
+for (const [file, hinted] of [
+  ['dist/yinyom.js', true],
+  ['dist/yinyom-ui.js', true],
+  ['dist/yinyom-config.js', true],
+  ['dist/yinyom-receipts.js', false],
+]) {
+  test(`${file} ${hinted ? 'opens' : 'does not open'} with the compile hint for eager compilation`, () => {
+    assert.equal(readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), hinted);
+  });
+}
