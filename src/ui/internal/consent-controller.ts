@@ -23,10 +23,10 @@ export interface ConsentHost extends ReactiveControllerHost, HTMLElement {
 export class ConsentController implements ReactiveController {
   /** The API once resolved. */
   api?: ConsentApi;
-  /** A decision is being recorded: further ones are ignored until it settles. */
-  busy = false;
   /** Why the last decision could not be recorded; the host shows it until the next one. */
   error: unknown;
+  /** A decision is being recorded: further ones are ignored until it settles. */
+  #busy = false;
   #off?: () => void;
   #run = 0;
 
@@ -74,13 +74,14 @@ export class ConsentController implements ReactiveController {
   }
 
   /**
-   * Records a decision through `decide`, once at a time; the host fires `yinyom-decision` with
-   * the stored receipt, or `yinyom-error`, and re-renders as the decision starts and settles.
+   * Records a decision through `decide`, once at a time; fires `yinyom-decision` with the stored
+   * receipt on the host, or `yinyom-error`, and re-renders the host as the decision starts and
+   * settles (the error shows, or goes).
    */
   async record(decide: (api: ConsentApi) => Promise<Receipt>): Promise<Receipt | undefined> {
     const api = await this.ready();
-    if (this.busy) return;
-    this.busy = true;
+    if (this.#busy) return;
+    this.#busy = true;
     this.error = undefined;
     this.host.requestUpdate();
     try {
@@ -92,7 +93,7 @@ export class ConsentController implements ReactiveController {
       this.error = error;
       this.host.dispatchEvent(new YinyomErrorEvent({ error }));
     } finally {
-      this.busy = false;
+      this.#busy = false;
       this.host.requestUpdate();
     }
   }
