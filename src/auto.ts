@@ -19,19 +19,6 @@ if (host.yinyom && !Array.isArray(host.yinyom)) {
   console.warn('[yinyom] the script is on this page twice; the second copy does nothing');
 } else {
   const base = new URL('.', script?.src || location.href).href;
-  // Without a decision the banner is all but certain, and it needs the UI and the checker of a
-  // config not checked before: both start downloading now, before the config is read and the
-  // core compiled, rather than when the core asks for them. (The core's own read of the cookie
-  // a moment later costs little: the renderer keeps the cookies it has just read.)
-  if (!holdsDecisionCookie(document.cookie)) {
-    for (const file of ['ui', 'config']) {
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = `${base}yinyom-${file}.js`;
-      link.nonce = script?.nonce ?? '';
-      document.head?.append(link);
-    }
-  }
   const start = (config: unknown) => {
     const queued = Array.isArray(host.yinyom) ? host.yinyom : [];
     const api = createConsentCore(config, {
@@ -55,6 +42,19 @@ if (host.yinyom && !Array.isArray(host.yinyom)) {
     }
     start(config);
   } else {
+    // Without a decision the banner is all but certain, and it needs the UI and the checker of a
+    // config not checked before: both start downloading now, beside the config, rather than
+    // once it has arrived. (An inline config needs no such head start: the core, reading the
+    // cookie as it starts, asks for both at once.)
+    if (!holdsDecisionCookie(document.cookie)) {
+      for (const file of ['ui', 'config']) {
+        const link = document.createElement('link');
+        link.rel = 'modulepreload';
+        link.href = `${base}yinyom-${file}.js`;
+        link.nonce = script?.nonce ?? '';
+        document.head?.append(link);
+      }
+    }
     fetchJson(new URL(ref, location.href).href)
       .catch((error: Error) => error)
       .then(start);

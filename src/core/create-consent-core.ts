@@ -89,14 +89,21 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   const loadUi = once(() => options.ui?.() ?? Promise.reject(failure('no UI was configured for this instance')));
   const unreadable = input instanceof Error ? input : undefined;
   const config = resolveConfig(unreadable ? {} : input);
-  // With no decision cookie a banner is all but certain: its code starts downloading before
-  // anything else is done.
+  const { checker } = options;
+  const loadChecker = once(() => (typeof checker === 'function' ? checker() : Promise.resolve(checker)));
+  // What the first paint needs starts downloading before anything else is done: with no
+  // decision cookie, a banner is all but certain, and so is the UI; then the checker of a
+  // config not checked before.
   let decision = readDecisionCookie(config);
   if (!decision && showsUi) void loadUi().catch(() => undefined);
+  const fingerprint = configFingerprint(unreadable ? null : input);
+  // A config identical to the one the decision cookie was made under was checked then; any
+  // other is checked now, at once where the checker is at hand.
+  const checkNeeded = decision?.config !== fingerprint || !!unreadable;
+  if (checkNeeded && typeof checker === 'function') void loadChecker().catch(() => undefined);
   // Receipts to restore a decision from (or to send) when there is no cookie: asked while the
   // UI downloads, not after it has arrived, where it would hold up the banner.
   const receiptsHeld = decision ? undefined : (options.hasReceipts ?? hasReceiptBook)();
-  const fingerprint = configFingerprint(unreadable ? null : input);
   const state = createDecisionState(config, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   // Nothing optional runs until the config is known to be good.
   state.breakWith('the config is being checked');
@@ -256,10 +263,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   };
 
   if (config.googleConsentMode) consentMode(config.categories, () => false, true);
-  // A config identical to the one the decision cookie was made under was checked then; any
-  // other is checked now, at once where the checker is at hand.
   let observer: MutationObserver | undefined;
-  const checked = decision?.config === fingerprint && !unreadable ? start() : check();
+  const checked = checkNeeded ? check() : start();
   observer = observeDocument((found) => {
     if (!state.broken()) gate(found);
     const tags = [...new Set(found.map((element) => element.localName).filter((tag) => tag.startsWith('yinyom-')))];
@@ -276,9 +281,8 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       if (problems.errors.length) state.breakWith(`the config has ${problems.errors.length} problem(s), listed on the console`);
       else start(true);
     };
-    const { checker } = options;
     if (typeof checker !== 'function') return run(checker);
-    return checker().then(run, (error) => {
+    return loadChecker().then(run, (error) => {
       state.breakWith('the config could not be checked');
       log('error', 'the config could not be checked; nothing optional will run:', error);
     });

@@ -30,6 +30,13 @@ const api = (win: FrameWindow) => new Promise<ConsentApi>((resolve) => void (win
 /** Resolves once the frame fires `type` (the fixtures' `fixture-log` and `fixture-last`). */
 const fired = (win: FrameWindow, type: string) => new Promise((resolve) => win.addEventListener(type, resolve, { once: true }));
 
+/** The paths under /dist/ that `win` fetched, in the order it asked for them. */
+const fetchedFromDist = (win: FrameWindow) =>
+  win.performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith('/dist/'));
+
 const isApi = (value: unknown): value is ConsentApi => !!value && !Array.isArray(value);
 const returning = () => {
   const decision = { version: '2565-06-01', time: new Date(), choices: { analytics: true }, receiptId: 'r-1' };
@@ -71,13 +78,23 @@ describe('dist/yinyom.js by script tag', () => {
     await returning.notice();
     expect(returning.state().decided).to.equal(true);
     expect(document.cookie).not.to.match(/yinyom=[^;]*\|p(\||;|$)/);
-    const fetched = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(fetched.filter((path) => path.startsWith('/dist/'))).to.deep.equal(['/dist/yinyom.js']);
+    expect(fetchedFromDist(win)).to.deep.equal(['/dist/yinyom.js']);
   });
 
-  it('a first visit starts fetching the UI and the config checker at once, under the nonce of its own script', async () => {
-    // 'strict-dynamic': a preload without the page's nonce would be refused and never fetched.
+  it('a first visit fetches the UI and the config checker once each, under the nonce of its own script', async () => {
+    // 'strict-dynamic': an import() without the script's nonce would be refused and never fetched.
     const win = await load('strict-dynamic.html');
+    await (await api(win)).whenGranted('necessary');
+    await until(() => fetchedFromDist(win).length >= 3);
+    // An inline config needs no preload: the core asks for both as it reads the cookie.
+    expect(win.document.querySelectorAll('link[rel=modulepreload]').length).to.equal(0);
+    expect(fetchedFromDist(win).slice(0, 3)).to.deep.equal(['/dist/yinyom.js', '/dist/yinyom-ui.js', '/dist/yinyom-config.js']);
+    // (The test server's own injected script is refused too; it is not ours.)
+    expect(win.violations.filter((violation) => violation.includes('/dist/'))).to.deep.equal([]);
+  });
+
+  it('a first visit with a config URL preloads the UI and the checker beside the config, under the nonce of its own script', async () => {
+    const win = await load('url-strict-dynamic.html');
     await (await api(win)).whenGranted('necessary');
     const links = [...win.document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')];
     expect(links.map((link) => [new URL(link.href).pathname, link.nonce])).to.deep.equal([
@@ -85,10 +102,15 @@ describe('dist/yinyom.js by script tag', () => {
       ['/dist/yinyom-config.js', 'r4nd0m'],
     ]);
     // Each fetched once: the import() that follows takes the preloaded module.
-    const fetched = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(fetched.filter((path) => /^\/dist\/yinyom-(ui|config)\.js$/.test(path)).sort()).to.deep.equal(['/dist/yinyom-config.js', '/dist/yinyom-ui.js']);
-    // (The test server's own injected script is refused too; it is not ours.)
+    expect(fetchedFromDist(win).filter((path) => /^\/dist\/yinyom-(ui|config)\.js$/.test(path)).sort()).to.deep.equal(['/dist/yinyom-config.js', '/dist/yinyom-ui.js']);
     expect(win.violations.filter((violation) => violation.includes('/dist/'))).to.deep.equal([]);
+  });
+
+  it('a returning visit with a config URL preloads nothing', async () => {
+    returning();
+    const win = await load('url-strict-dynamic.html');
+    await api(win);
+    expect(win.document.querySelectorAll('link[rel=modulepreload]').length).to.equal(0);
   });
 
   it('boots from a config URL', async () => {
