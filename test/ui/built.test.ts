@@ -51,12 +51,15 @@ describe('dist/yinyom-ui.js (the build)', () => {
     expect(getComputedStyle(banner).position).to.equal('fixed');
     expect(getComputedStyle(region).borderTopWidth).to.equal('4px');
     // The font the page sets, unless --yinyom-font-family names another.
-    document.body.style.fontFamily = 'Loma, serif';
-    expect(getComputedStyle(region).fontFamily).to.equal('Loma, serif');
-    banner.style.setProperty('--yinyom-font-family', 'Garuda, sans-serif');
-    expect(getComputedStyle(region).fontFamily).to.equal('Garuda, sans-serif');
-    banner.style.removeProperty('--yinyom-font-family');
-    document.body.style.removeProperty('font-family');
+    try {
+      document.body.style.fontFamily = 'Loma, serif';
+      expect(getComputedStyle(region).fontFamily).to.equal('Loma, serif');
+      banner.style.setProperty('--yinyom-font-family', 'Garuda, sans-serif');
+      expect(getComputedStyle(region).fontFamily).to.equal('Garuda, sans-serif');
+    } finally {
+      banner.style.removeProperty('--yinyom-font-family');
+      document.body.style.removeProperty('font-family');
+    }
     expect(getComputedStyle(region.querySelector('.btn')!).minHeight).to.equal('44px');
     await expect(banner).to.be.accessible();
   });
