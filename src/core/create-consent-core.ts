@@ -90,7 +90,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   const unreadable = input instanceof Error ? input : undefined;
   const config = resolveConfig(unreadable ? {} : input);
   const { checker } = options;
-  const loadChecker = once(() => (typeof checker === 'function' ? checker() : Promise.resolve(checker)));
+  const loadChecker = typeof checker === 'function' ? once(checker) : undefined;
   // What the first paint needs starts downloading before anything else is done: with no
   // decision cookie, a banner is all but certain, and so is the UI; then the checker of a
   // config not checked before.
@@ -100,7 +100,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   // A config identical to the one the decision cookie was made under was checked then; any
   // other is checked now, at once where the checker is at hand.
   const checkNeeded = decision?.config !== fingerprint || !!unreadable;
-  if (checkNeeded && typeof checker === 'function') void loadChecker().catch(() => undefined);
+  if (checkNeeded) void loadChecker?.().catch(() => undefined);
   // Receipts to restore a decision from (or to send) when there is no cookie: asked while the
   // UI downloads, not after it has arrived, where it would hold up the banner.
   const receiptsHeld = decision ? undefined : (options.hasReceipts ?? hasReceiptBook)();
@@ -281,7 +281,7 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       if (problems.errors.length) state.breakWith(`the config has ${problems.errors.length} problem(s), listed on the console`);
       else start(true);
     };
-    if (typeof checker !== 'function') return run(checker);
+    if (!loadChecker) return run(checker as ConfigChecker);
     return loadChecker().then(run, (error) => {
       state.breakWith('the config could not be checked');
       log('error', 'the config could not be checked; nothing optional will run:', error);
