@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { transform } from 'esbuild';
-import { ENDPOINT, GATED, subjectPage, subjects } from './subjects.mjs';
+import { ENDPOINT, FLOOR, GATED, subjectPage, subjects } from './subjects.mjs';
 
 const SILKTIDE = new URL('../../../shared/peers/silktide-consent-manager/', import.meta.url);
 const types = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.json': 'application/json' };
@@ -41,7 +41,11 @@ async function silktideFile(path) {
  * `/collector/pause` and one to `/collector/resume`.
  */
 export async function serve({ files: extra = new Map() } = {}) {
-  const files = new Map([[GATED, { body: 'window.gatedRan = true;', type: types['.js'] }], ...extra]);
+  const files = new Map([
+    [GATED, { body: 'window.gatedRan = true;', type: types['.js'] }],
+    [FLOOR, { body: readFileSync(new URL('./floor.js', import.meta.url)), type: types['.js'] }],
+    ...extra,
+  ]);
   const collector = { paused: false, received: 0 };
 
   const server = createServer(async (request, response) => {

@@ -13,6 +13,9 @@ const article = `<header><h1>สถาบันพัฒนาบุคลาก
 /** The one script every page gates on analytics (the bare page runs it ungated). */
 export const GATED = '/bench/gated.js';
 
+/** The floor stand-in's script (floor.js), served beside the gated one. */
+export const FLOOR = '/bench/floor.js';
+
 const yinyomConfig = {
   controller: { name: { th: 'สถาบันพัฒนาบุคลากรภาครัฐด้านดิจิทัล', en: 'TDGA' } },
   notice: { id: 'bench', version: '1', url: '/privacy' },
@@ -82,8 +85,8 @@ const klaroConfig = `window.klaroConfig = {
  * Every page, by name. `banner` is a selector path (` >>> ` steps into the shadow root of
  * what the step before matched); `stored` says where the decision lands, to wait for after
  * the accept click. `peer` subjects count in "below every peer"; `reference` ones (klaro, the
- * heavy reference) are shown beside them but do not count; `firstVisit: false` measures only
- * the returning visit.
+ * heavy reference, and the floor stand-in) are shown beside them but do not count;
+ * `firstVisit: false` measures only the returning visit.
  */
 export const subjects = {
   bare: { head: '', body: `<script src="${GATED}"></script>`, banner: null },
@@ -112,6 +115,15 @@ export const subjects = {
     body: `<script src="/peers/silktide/silktide-consent-manager.min.js"></script><script>${silktideInit}</script>`,
     banner: '#silktide-banner',
     stored: { localStorage: 'silktideCookieBanner_InitialChoice' },
+  },
+  // Not a consent manager: the least work a returning visit can cost (floor.js), for target 3.
+  'floor (reference)': {
+    reference: true,
+    firstVisit: false,
+    head: `<script src="${FLOOR}"></script>`,
+    body: '',
+    banner: null,
+    stored: { cookie: 'floor' },
   },
   'klaro 0.7 (reference)': {
     reference: true,
