@@ -1,6 +1,6 @@
-/** Reads one cookie of this document, or `undefined`. */
-export function readCookie(name: string): string | undefined {
-  for (const pair of document.cookie.split('; ')) {
+/** Reads one cookie of this document (of `cookies`, a `document.cookie` value read a moment before), or `undefined`. */
+export function readCookie(name: string, cookies = document.cookie): string | undefined {
+  for (const pair of cookies.split('; ')) {
     const at = pair.indexOf('=');
     if (pair.slice(0, at) === name) return pair.slice(at + 1);
   }

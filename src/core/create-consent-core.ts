@@ -45,6 +45,11 @@ export interface ConsentOptions {
   signal?: AbortSignal;
   /** The nonce Yinyom's own script runs with: only gated scripts with the same nonce are activated. */
   nonce?: string;
+  /**
+   * `document.cookie` as the caller read it in this same task, to take the decision cookie from:
+   * a read is a synchronous call to the browser, worth making once. Default: read now.
+   */
+  cookies?: string;
 }
 
 /** Events that show someone is about to decide in a Yinyom element: the decision chunk is fetched then. */
@@ -89,21 +94,14 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   const loadUi = once(() => options.ui?.() ?? Promise.reject(failure('no UI was configured for this instance')));
   const unreadable = input instanceof Error ? input : undefined;
   const config = resolveConfig(unreadable ? {} : input);
-  const { checker } = options;
-  const loadChecker = typeof checker === 'function' ? once(checker) : undefined;
-  // What the first paint needs starts downloading before anything else is done: with no
-  // decision cookie, a banner is all but certain, and so is the UI; then the checker of a
-  // config not checked before.
-  let decision = readDecisionCookie(config);
+  // With no decision cookie a banner is all but certain: its code starts downloading before
+  // anything else is done.
+  let decision = readDecisionCookie(config, options.cookies);
   if (!decision && showsUi) void loadUi().catch(() => undefined);
-  const fingerprint = configFingerprint(unreadable ? null : input);
-  // A config identical to the one the decision cookie was made under was checked then; any
-  // other is checked now, at once where the checker is at hand.
-  const checkNeeded = decision?.config !== fingerprint || !!unreadable;
-  if (checkNeeded) void loadChecker?.().catch(() => undefined);
   // Receipts to restore a decision from (or to send) when there is no cookie: asked while the
   // UI downloads, not after it has arrived, where it would hold up the banner.
   const receiptsHeld = decision ? undefined : (options.hasReceipts ?? hasReceiptBook)();
+  const fingerprint = configFingerprint(unreadable ? null : input);
   const state = createDecisionState(config, (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
   // Nothing optional runs until the config is known to be good.
   state.breakWith('the config is being checked');
@@ -263,8 +261,10 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
   };
 
   if (config.googleConsentMode) consentMode(config.categories, () => false, true);
+  // A config identical to the one the decision cookie was made under was checked then; any
+  // other is checked now, at once where the checker is at hand.
   let observer: MutationObserver | undefined;
-  const checked = checkNeeded ? check() : start();
+  const checked = decision?.config === fingerprint && !unreadable ? start() : check();
   observer = observeDocument((found) => {
     if (!state.broken()) gate(found);
     const tags = [...new Set(found.map((element) => element.localName).filter((tag) => tag.startsWith('yinyom-')))];
@@ -281,8 +281,9 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
       if (problems.errors.length) state.breakWith(`the config has ${problems.errors.length} problem(s), listed on the console`);
       else start(true);
     };
-    if (!loadChecker) return run(checker as ConfigChecker);
-    return loadChecker().then(run, (error) => {
+    const { checker } = options;
+    if (typeof checker !== 'function') return run(checker);
+    return checker().then(run, (error) => {
       state.breakWith('the config could not be checked');
       log('error', 'the config could not be checked; nothing optional will run:', error);
     });

@@ -85,10 +85,13 @@ export function decodeDecision(value: string): StoredDecision | undefined {
  */
 export const holdsDecisionCookie = (cookies: string) => cookies.split('; ').some((pair) => pair.startsWith(`${COOKIE_NAME}=`) || pair.startsWith(`${HOST_COOKIE_NAME}=`));
 
-/** Reads the decision of this page's decision cookie; a value that is not one is ignored, with a warning. */
-export function readDecisionCookie(config: Pick<ResolvedConfig, 'cookieDomain'>): StoredDecision | undefined {
+/**
+ * Reads the decision of this page's decision cookie, from `cookies` when given (a `document.cookie`
+ * value just read); a value that is not one is ignored, with a warning.
+ */
+export function readDecisionCookie(config: Pick<ResolvedConfig, 'cookieDomain'>, cookies?: string): StoredDecision | undefined {
   const name = decisionCookieName(config);
-  const raw = readCookie(name);
+  const raw = readCookie(name, cookies);
   const stored = raw === undefined ? undefined : decodeDecision(raw);
   if (raw !== undefined && !stored) log('warn', `the "${name}" cookie is not a Yinyom decision; treated as no decision`);
   return stored;

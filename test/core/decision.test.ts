@@ -194,6 +194,22 @@ describe('decision state', () => {
     expect(holdsDecisionCookie('my-yinyom=1; a=yinyom=1; yinyomx=1')).to.equal(false);
   });
 
+  it('takes the decision from the cookies its caller has just read, without reading them again', () => {
+    const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    let reads = 0;
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => (reads++, real.get!.call(document)), set: (value: string) => real.set!.call(document, value) });
+    let api;
+    try {
+      api = createTestConsent(testConfig(), { cookies: `a=1; yinyom=${stored('2565-06-01', { analytics: true, marketing: false })}` });
+    } finally {
+      delete (document as { cookie?: string }).cookie;
+    }
+    // The jar holds no decision: only the string given can have granted analytics.
+    expect(api.get('analytics')).to.equal(true);
+    expect(api.get('marketing')).to.equal(false);
+    expect(reads).to.equal(0);
+  });
+
   it('asks again when the notice version changed or the decision expired', () => {
     document.cookie = `yinyom=${stored('2564-01-01', { analytics: true, marketing: true })};path=/`;
     expect(createTestConsent(testConfig()).get('analytics')).to.equal(undefined);
