@@ -84,7 +84,9 @@ describe('dist/yinyom.js by script tag', () => {
   it('a first visit starts fetching the UI and the config checker at once, under the nonce of its own script', async () => {
     // 'strict-dynamic': a preload without the page's nonce would be refused and never fetched.
     const win = await load('strict-dynamic.html');
+    // The checker has run once this resolves; the UI, asked for at the same time, may still be on its way.
     await (await api(win)).whenGranted('necessary');
+    await until(() => fetchedFromDist(win).includes('/dist/yinyom-ui.js'));
     const links = [...win.document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')];
     expect(links.map((link) => [new URL(link.href).pathname, link.nonce])).to.deep.equal([
       ['/dist/yinyom-ui.js', 'r4nd0m'],
