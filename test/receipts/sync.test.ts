@@ -34,11 +34,19 @@ afterEach(async () => {
   await collector.stop();
 });
 
-const delivered = (book: { entries(): Promise<Array<{ status: string }>> }, count = 1) =>
-  until(async () => {
-    const entries = await book.entries();
-    return entries.length >= count && entries.every((entry) => entry.status === 'sent') && entries;
-  }, `${count} receipt(s) to be acknowledged`);
+/** Waits until the book holds `count` receipts, all acknowledged; on timeout, says what the book and the collector saw. */
+async function delivered(book: { entries(): Promise<Array<{ status: string }>> }, count = 1) {
+  try {
+    return await until(async () => {
+      const entries = await book.entries();
+      return entries.length >= count && entries.every((entry) => entry.status === 'sent') && entries;
+    }, `${count} receipt(s) to be acknowledged`);
+  } catch (error) {
+    const statuses = await book.entries().then((entries) => entries.map((entry) => entry.status), (e) => `unreadable (${e})`);
+    const log = await collector.log().then((entries) => JSON.stringify(entries), (e) => `unreadable (${e})`);
+    throw new Error(`${(error as Error).message}; the book's entries: ${JSON.stringify(statuses)}; the collector's log: ${log}`);
+  }
+}
 
 const storedIds = async () => (await collector.stored()).map((row) => row.id);
 

@@ -105,10 +105,26 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
   // for a tab that closes before it reads the store sends on pagehide from what it knows.
   const retryAfterChannel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(RETRY_AFTER_CHANNEL) : undefined;
   retryAfterChannel?.addEventListener('message', ({ data }: MessageEvent) => (retryAt = Math.max(retryAt, Number(data) || 0)));
-  // AbortSignal.timeout (Safari 16) and AbortSignal.any (Safari 17.4) may be missing: do without.
-  const signal = () => {
-    const timeout = AbortSignal.timeout?.(settings.timeoutMs);
-    return timeout && AbortSignal.any ? AbortSignal.any([timeout, stop.signal]) : (timeout ?? stop.signal);
+  /**
+   * The signal of one request: it aborts after `timeoutMs` or on close(); `release()` once the
+   * answer is read. A controller that the timer and `stop` hold, not `AbortSignal.any()` over
+   * `AbortSignal.timeout()`: WebKit (WebKitGTK 2.50) may garbage-collect an `any()` signal that
+   * only a fetch uses, and the request then outlives both its timeout and close(), holding the
+   * sync lock. It needs neither of those (Safari 16 and 17.4) either.
+   */
+  const requestSignal = () => {
+    const controller = new AbortController();
+    const onStop = () => controller.abort(stop.signal.reason);
+    const timer = setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), settings.timeoutMs);
+    stop.signal.addEventListener('abort', onStop);
+    if (stop.signal.aborted) onStop();
+    return {
+      signal: controller.signal,
+      release() {
+        clearTimeout(timer);
+        stop.signal.removeEventListener('abort', onStop);
+      },
+    };
   };
 
   const counts = (failed: number, sent: number): SyncResult => ({ sent, pending: known.size, failed });
@@ -143,44 +159,50 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
   }
 
   async function deliver(batch: Receipt[], keepalive = false): Promise<Outcome> {
-    let response: Response;
+    // Until the answer is read: the timeout covers the body too.
+    const request = requestSignal();
     try {
-      response = await fetch(endpoint!, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ receipts: batch }),
-        // Receipts need no cookies, and the referrer could carry a query string with
-        // personal data that the receipt itself leaves out.
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        keepalive,
-        signal: signal(),
-      });
-    } catch {
-      return RETRY; // offline, refused, CORS, or timed out
-    }
-    const { status } = response;
-    if (response.ok) {
-      const body = await response.json().catch(() => undefined);
-      const ids = new Set(batch.map((receipt) => receipt.id));
-      const acked = [...new Set([...list(body?.accepted), ...list(body?.duplicates)])].filter((id) => ids.has(id as string)) as string[];
-      const dead = (list(body?.rejected) as Array<{ id: string; error?: unknown } | null>)
-        .filter((item) => ids.has(item?.id as string) && !acked.includes(item!.id))
-        .map((item): [string, string] => [item!.id, String(item!.error ?? 'rejected')]);
-      if (!acked.length && !dead.length) return RETRY; // an answer that settles nothing: try later
-      // A countersigning collector signs accepted and duplicate ids alike, so a lost answer costs no proof.
-      await settle(acked, dead, signaturesFor(acked, body?.signatures));
-      return { sent: acked.length, retry: false };
-    }
-    if (status < 400 || status === 408 || status === 429 || status >= 500) {
-      await noteRetryAfter(response);
-      return RETRY;
-    }
-    // Another 4xx: something in the batch is unacceptable. Halve until the bad receipts are
-    // alone, so that the good ones still get through.
-    if (batch.length === 1) {
-      await settle([], [[batch[0]!.id, await describeError(response)]]);
-      return { sent: 0, retry: false };
+      let response: Response;
+      try {
+        response = await fetch(endpoint!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ receipts: batch }),
+          // Receipts need no cookies, and the referrer could carry a query string with
+          // personal data that the receipt itself leaves out.
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+          keepalive,
+          signal: request.signal,
+        });
+      } catch {
+        return RETRY; // offline, refused, CORS, or timed out
+      }
+      const { status } = response;
+      if (response.ok) {
+        const body = await response.json().catch(() => undefined);
+        const ids = new Set(batch.map((receipt) => receipt.id));
+        const acked = [...new Set([...list(body?.accepted), ...list(body?.duplicates)])].filter((id) => ids.has(id as string)) as string[];
+        const dead = (list(body?.rejected) as Array<{ id: string; error?: unknown } | null>)
+          .filter((item) => ids.has(item?.id as string) && !acked.includes(item!.id))
+          .map((item): [string, string] => [item!.id, String(item!.error ?? 'rejected')]);
+        if (!acked.length && !dead.length) return RETRY; // an answer that settles nothing: try later
+        // A countersigning collector signs accepted and duplicate ids alike, so a lost answer costs no proof.
+        await settle(acked, dead, signaturesFor(acked, body?.signatures));
+        return { sent: acked.length, retry: false };
+      }
+      if (status < 400 || status === 408 || status === 429 || status >= 500) {
+        await noteRetryAfter(response);
+        return RETRY;
+      }
+      // Another 4xx: something in the batch is unacceptable. Halve until the bad receipts are
+      // alone, so that the good ones still get through.
+      if (batch.length === 1) {
+        await settle([], [[batch[0]!.id, await describeError(response)]]);
+        return { sent: 0, retry: false };
+      }
+    } finally {
+      request.release();
     }
     const half = Math.ceil(batch.length / 2);
     const first = await deliver(batch.slice(0, half));
