@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { CHROMIUM, CHROMIUM_ARGS, FIREFOX } from './test/support/debian-browsers.mjs';
+import { slowDist } from './test/support/slow-dist.mjs';
 
 const only = process.env.BROWSERS?.split(',');
 
@@ -38,6 +39,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/collector/**', '!test/e2e/**'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), (await import('./test/support/collector-plugin.mjs')).collectorPlugin(), ...plugins],
+  middleware: [slowDist(500)],
   browsers,
   concurrency: 1,
   // Two at a time: three browsers on a two-core machine starve each other into timeouts.

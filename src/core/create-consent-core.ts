@@ -55,14 +55,6 @@ export interface ConsentOptions {
 /** Events that show someone is about to decide in a Yinyom element: the decision chunk is fetched then. */
 const INTERACTION = ['pointerover', 'touchstart', 'focusin', 'keydown'];
 
-/**
- * Lets the browser run what waits (input, a frame) before the next step, so that loading the
- * UI and rendering the banner are two tasks, not one long one. `scheduler.yield()` resumes
- * ahead of other tasks where it exists.
- */
-const yieldToMain = () =>
-  new Promise<void>((resolve) => (globalThis as { scheduler?: { yield?(): Promise<void> } }).scheduler?.yield?.().then(resolve) ?? setTimeout(resolve));
-
 /** `fn`'s result, computed on the first call only. */
 function once<T>(fn: () => T): () => T {
   let result: { value: T } | undefined;
@@ -327,8 +319,9 @@ export function createConsentCore(input: unknown, options: ConsentOptions): Cons
         if (!state.current()) await restore(book, notice);
       }
       if (!state.decided() && showsUi) {
+        // No yield between the UI's arrival and the banner: where the UI's module blocked
+        // rendering (src/auto.ts), a task boundary here would let the page paint without it.
         const module = await loadUi();
-        await yieldToMain();
         // The banner goes into <body>: a script in <head> can get here before the parser made it.
         if (!document.body) await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
         // Another tab, or page code, may have decided while the UI loaded; a stopped instance shows nothing.

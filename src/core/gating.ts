@@ -1,26 +1,11 @@
+import { trustedTypesPolicy } from './trusted-types.js';
+
 /** What the gate asks the decision state. */
 export type Grants = (ids: string[]) => boolean;
 
 const GATED = 'script[type="text/plain"][data-yinyom],iframe[data-yinyom][data-src]';
 /** What the document observer reports: gated elements, and custom elements not yet defined. */
 const WATCHED = `${GATED},:not(:defined)`;
-
-interface TrustedTypesPolicy {
-  createScript(text: string): string;
-  createScriptURL(url: string): string;
-}
-let policy: TrustedTypesPolicy | undefined;
-
-/*
- * Under `require-trusted-types-for 'script'`, script text and src need a policy. The one
- * policy, named "yinyom", is created when a gated script is first activated, and only ever
- * passes through the text and src the page itself wrote in its markup. Where the page's CSP
- * does not list "yinyom", createPolicy throws and the browser's message says so.
- */
-function trusted(): TrustedTypesPolicy | undefined {
-  const factory = (window as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypesPolicy } }).trustedTypes;
-  return (policy ??= factory?.createPolicy('yinyom', { createScript: (s: string) => s, createScriptURL: (s: string) => s }));
-}
 
 /** Makes a runnable copy of a gated script: same attributes and nonce, real type. */
 function activeCopy(gated: HTMLScriptElement): HTMLScriptElement {
@@ -32,7 +17,7 @@ function activeCopy(gated: HTMLScriptElement): HTMLScriptElement {
   if (type) script.type = type;
   // A CSP header hides the nonce attribute; the property still holds it.
   script.nonce = gated.nonce;
-  const tt = trusted();
+  const tt = trustedTypesPolicy();
   const src = gated.getAttribute('src');
   if (src) script.src = (tt ? tt.createScriptURL(src) : src) as string;
   else script.text = (tt ? tt.createScript(gated.text) : gated.text) as string;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { encodeDecision } from '../../src/core/decision-cookie.js';
+import { RECEIPTS_DATABASE } from '../../src/core/has-receipt-book.js';
 import type { ConsentApi } from '../../src/core/types.js';
 
 // The built dist/yinyom.js, loaded by a script tag in a same-origin frame, as a CMS page would.
@@ -9,6 +10,8 @@ interface FrameWindow extends Window {
   /** What the page's CSP refused (capture-console.js). */
   violations: string[];
   ran: string[];
+  /** What the page's first frame held (first-frame.js). */
+  firstFrame?: { banner: boolean };
 }
 
 async function load(page: string): Promise<FrameWindow> {
@@ -82,28 +85,43 @@ describe('dist/yinyom.js by script tag', () => {
   });
 
   it('a first visit starts fetching the UI and the config checker at once, under the nonce of its own script', async () => {
-    // 'strict-dynamic': a preload without the page's nonce would be refused and never fetched.
+    // 'strict-dynamic': a module script without the page's nonce would be refused and never fetched.
     const win = await load('strict-dynamic.html');
     // The checker has run once this resolves; the UI, asked for at the same time, may still be on its way.
     await (await api(win)).whenGranted('necessary');
     await until(() => fetchedFromDist(win).includes('/dist/yinyom-ui.js'));
-    const links = [...win.document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')];
-    expect(links.map((link) => [new URL(link.href).pathname, link.nonce])).to.deep.equal([
-      ['/dist/yinyom-ui.js', 'r4nd0m'],
-      ['/dist/yinyom-config.js', 'r4nd0m'],
+    const modules = [...win.document.querySelectorAll<HTMLScriptElement>('script[type=module][src*="/dist/"]')];
+    expect(modules.map((module) => [new URL(module.src).pathname, module.nonce, module.getAttribute('blocking')])).to.deep.equal([
+      ['/dist/yinyom-config.js', 'r4nd0m', 'render'],
+      ['/dist/yinyom-ui.js', 'r4nd0m', 'render'],
     ]);
-    // Each fetched once: the import() that follows takes the preloaded module.
+    // Each fetched once: the core's import() takes the module the script element loaded.
     expect(fetchedFromDist(win).filter((path) => /^\/dist\/yinyom-(ui|config)\.js$/.test(path)).sort()).to.deep.equal(['/dist/yinyom-config.js', '/dist/yinyom-ui.js']);
     // (The test server's own injected script is refused too; it is not ours.)
     expect(win.violations.filter((violation) => violation.includes('/dist/'))).to.deep.equal([]);
   });
 
-  it('a returning visit preloads nothing, with an inline config or a config URL, and the decision holds', async () => {
+  it("a first visit's first frame already holds the banner, where the browser can block rendering", async function () {
+    // Firefox has no blocking="render" (https://bugzil.la/1751383): its banner comes a frame later.
+    if (!('blocking' in HTMLScriptElement.prototype)) this.skip();
+    // A first visit indeed: no receipt book left by an earlier test, whose decision would be restored.
+    await new Promise((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(RECEIPTS_DATABASE);
+      request.onsuccess = resolve;
+      request.onerror = () => reject(request.error);
+    });
+    // The UI and the checker answer 500 ms late there: long after the page was parsed.
+    const win = await load('first-frame.html');
+    await until(() => win.firstFrame);
+    expect(win.firstFrame).to.deep.equal({ banner: true });
+  });
+
+  it('a returning visit loads no module ahead, with an inline config or a config URL, and the decision holds', async () => {
     for (const page of ['strict-dynamic.html', 'url-strict-dynamic.html']) {
       returning();
       const win = await load(page);
       const consent = await api(win);
-      expect(win.document.querySelectorAll('link[rel=modulepreload]').length, page).to.equal(0);
+      expect(win.document.querySelectorAll('script[type=module][src*="/dist/"]').length, page).to.equal(0);
       // The config URL's core reads the cookie itself, once its config has arrived.
       await consent.whenGranted('analytics');
     }
