@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { encodeDecision } from '../../src/core/decision-cookie.js';
 import { RECEIPTS_DATABASE } from '../../src/core/has-receipt-book.js';
+import { deleteDatabase } from '../support/delete-database.js';
 import type { ConsentApi } from '../../src/core/types.js';
 
 // The built dist/yinyom.js, loaded by a script tag in a same-origin frame, as a CMS page would.
@@ -105,11 +106,7 @@ describe('dist/yinyom.js by script tag', () => {
     // Firefox has no blocking="render" (https://bugzil.la/1751383): its banner comes a frame later.
     if (!('blocking' in HTMLScriptElement.prototype)) this.skip();
     // A first visit indeed: no receipt book left by an earlier test, whose decision would be restored.
-    await new Promise((resolve, reject) => {
-      const request = indexedDB.deleteDatabase(RECEIPTS_DATABASE);
-      request.onsuccess = resolve;
-      request.onerror = () => reject(request.error);
-    });
+    await deleteDatabase(RECEIPTS_DATABASE);
     // The UI and the checker answer 500 ms late there: long after the page was parsed.
     const win = await load('first-frame.html');
     await until(() => win.firstFrame);

@@ -5,6 +5,7 @@ import * as receiptsModule from '../../src/core/receipts/create-receipt-book.js'
 import type { ReceiptBookSettings } from '../../src/core/receipts/create-receipt-book.js';
 import type { Decision, ReceiptBook } from '../../src/core/receipts/receipt-book.js';
 import type { Notice, Receipt, ResolvedConfig } from '../../src/core/types.js';
+import { deleteDatabase } from './delete-database.js';
 
 export const notice: Notice = {
   id: 'tdga-privacy',
@@ -61,19 +62,6 @@ export function openBook(config: ResolvedConfig, settings: Partial<ReceiptBookSe
   return book;
 }
 
-/**
- * Deletes the database; resolves once it is gone or, when a connection blocks it, once the
- * deletion is queued: Firefox keeps the connection of a removed iframe (a closed "tab") open
- * until it collects it, and any open request made after this one waits for the deletion anyway.
- */
-function deleteDatabase(name: string, win: Window = window): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = win.indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onblocked = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
-}
-
 export const pageErrors: string[] = [];
 addEventListener('unhandledrejection', (event) => pageErrors.push(`unhandled rejection: ${event.reason}`));
 addEventListener('error', (event) => pageErrors.push(`uncaught: ${event.message}`));
@@ -84,7 +72,7 @@ const frames: HTMLIFrameElement[] = [];
 export async function cleanUp(): Promise<void> {
   open.splice(0).forEach((book) => book.close());
   frames.splice(0).forEach((frame) => frame.remove());
-  await deleteDatabase(receiptsModule.RECEIPTS_DATABASE);
+  await deleteDatabase(receiptsModule.RECEIPTS_DATABASE, { queuedIsEnough: true });
   pageErrors.length = 0;
 }
 

@@ -2,6 +2,7 @@ import { emulateMedia, executeServerCommand, setViewport as setPageViewport } fr
 import { createConsent } from '../../src/index.js';
 import type { Config, ConsentApi, Notice } from '../../src/core/types.js';
 import { useLanguage } from '../../src/i18n/localization.js';
+import { deleteDatabase } from '../support/delete-database.js';
 
 /** A notice with every block kind: nested ordered list, unordered list, table, spans with links. */
 export const notice: Notice = {
@@ -108,16 +109,7 @@ function clearCookies() {
 }
 
 async function deleteDatabases() {
-  const databases = await indexedDB.databases();
-  await Promise.all(
-    databases.map(
-      ({ name }) =>
-        new Promise<void>((resolve) => {
-          const request = indexedDB.deleteDatabase(name!);
-          request.onsuccess = request.onerror = request.onblocked = () => resolve();
-        }),
-    ),
-  );
+  await Promise.all((await indexedDB.databases()).map(({ name }) => deleteDatabase(name!, { queuedIsEnough: true })));
 }
 
 /** The instances `freshConsent` made, stopped by `resetPage` (their receipt books and timers too). */
