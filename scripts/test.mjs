@@ -37,7 +37,7 @@ const browserCounts = (out) => addBrowserCounts(counts, out);
 
 step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('build', 'npm', ['run', 'build', '--silent']);
-step('yinyom/server, cookie domains, demo (Node)', 'node', ['--test', '--test-reporter=tap', ...testFiles(root, ['test/server', 'test/e2e', 'demo']), 'scripts/test-counts.test.mjs'], nodeCounts, root);
+step('yinyom/server, cookie domains, demo, test and bench scripts (Node)', 'node', ['--test', '--test-reporter=tap', ...testFiles(root, ['test/server', 'test/e2e', 'demo']), 'scripts/test-counts.test.mjs', 'scripts/bench/ratio-interval.test.mjs'], nodeCounts, root);
 step('collector (Node, SQLite and PostgreSQL)', 'node', ['--test', '--test-reporter=tap', ...testFiles(`${root}collector`, ['test'])], nodeCounts, 'collector');
 step('yinyom tools: notice import, scan, check (Node, Chromium)', 'node', ['--test', '--test-reporter=tap', ...testFiles(`${root}tools`, ['test'])], nodeCounts, 'tools');
 step('browsers (Chromium, Firefox ESR, WebKit)', 'npx', ['web-test-runner'], browserCounts);
