@@ -162,22 +162,18 @@ export function createOutbox(store: ReceiptStore, settings: OutboxSettings) {
     // Until the answer is read: the timeout covers the body too.
     const request = requestSignal();
     try {
-      let response: Response;
-      try {
-        response = await fetch(endpoint!, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ receipts: batch }),
-          // Receipts need no cookies, and the referrer could carry a query string with
-          // personal data that the receipt itself leaves out.
-          credentials: 'omit',
-          referrerPolicy: 'no-referrer',
-          keepalive,
-          signal: request.signal,
-        });
-      } catch {
-        return RETRY; // offline, refused, CORS, or timed out
-      }
+      const response = await fetch(endpoint!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ receipts: batch }),
+        // Receipts need no cookies, and the referrer could carry a query string with
+        // personal data that the receipt itself leaves out.
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        keepalive,
+        signal: request.signal,
+      }).catch(() => undefined);
+      if (!response) return RETRY; // offline, refused, CORS, or timed out
       const { status } = response;
       if (response.ok) {
         const body = await response.json().catch(() => undefined);
